@@ -1,0 +1,28 @@
+with sent as (
+    select * from jsonb_to_recordset(cast(:#${header.listingsJson} as jsonb)) as s(id bigint, hash text, row text)
+), refused as (
+    select * from jsonb_to_recordset(cast(:#${header.rejectionsJson} as jsonb)) as r(id bigint, field text, message text)
+), listed as (
+    insert into animal_export_state (animal_id, partner_code, org_id, state, payload_hash, payload, last_sent_at,
+                                     last_error, last_error_at, updated_at)
+    select id, :#${header.partnerCode}, :#${header.orgId}, 'listed', hash, row, now(), null, null, now() from sent
+    on conflict (animal_id, partner_code) do update
+        set state = 'listed', org_id = excluded.org_id, payload_hash = excluded.payload_hash,
+            payload = excluded.payload, last_sent_at = excluded.last_sent_at, last_error = null,
+            last_error_at = null, updated_at = now()
+    returning animal_id
+), rejected as (
+    insert into animal_export_state (animal_id, partner_code, org_id, state, last_error, last_error_at, updated_at)
+    select id, :#${header.partnerCode}, :#${header.orgId}, 'rejected', field || ': ' || message, now(), now() from refused
+    on conflict (animal_id, partner_code) do update
+        set state = 'rejected', org_id = excluded.org_id, last_error = excluded.last_error,
+            last_error_at = excluded.last_error_at, updated_at = now()
+    returning animal_id
+)
+update animal_export_state st
+   set state = 'withdrawn', updated_at = now()
+ where st.org_id = :#${header.orgId}
+   and st.partner_code = :#${header.partnerCode}
+   and st.state = 'listed'
+   and st.animal_id not in (select id from sent)
+   and st.animal_id not in (select id from refused)

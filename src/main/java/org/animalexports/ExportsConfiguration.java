@@ -1,0 +1,93 @@
+package org.animalexports;
+
+import org.animalexports.animal.DescriptionEnricher;
+import org.animalexports.database.Database;
+import org.animalexports.database.DemoData;
+import org.animalexports.feed.FeedBuilder;
+import org.animalexports.feed.FeedUploads;
+import org.animalexports.partner.PartnerConfigLoader;
+import org.animalexports.partner.PartnerEndpoints;
+import org.animalexports.partner.PartnerRegistry;
+import org.animalexports.state.CycleSummary;
+import org.animalexports.state.FailureReport;
+import org.animalexports.state.FeedSchedule;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
+
+/**
+ * Wires the service's beans into Camel's registry from application.properties (overridable by system properties
+ * and environment variables): the database, the partners, and the processors the YAML routes call.
+ */
+public class ExportsConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportsConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Registry registry = context.getRegistry();
+
+        PartnerRegistry partners = new PartnerRegistry(
+                new PartnerConfigLoader().loadAll(Path.of(required(properties, "exports.partner-config-dir"))),
+                properties::resolveProperty);
+
+        Database database = Database.open(
+                properties.resolveProperty("exports.db.url").orElse(""),
+                properties.resolveProperty("exports.db.user").orElse(""),
+                properties.resolveProperty("exports.db.password").orElse(""),
+                Integer.parseInt(required(properties, "exports.db.pool-size")),
+                Path.of(required(properties, "exports.embedded-db-dir")));
+        context.addService(database, true, true);
+        if (database.isEmbedded() && DemoData.loadIfEmpty(database.dataSource())) {
+            LOG.info("Loaded the demo organisations and animals into the embedded database");
+        }
+
+        String previewSetting = properties.resolveProperty("exports.preview").orElse("auto");
+        boolean preview = "auto".equals(previewSetting) ? database.isEmbedded() : Boolean.parseBoolean(previewSetting);
+        Path previewDir = preview ? Path.of(required(properties, "exports.preview-dir")) : null;
+        if (preview) {
+            LOG.info("Preview mode: feeds are written to {} instead of being sent to partners", previewDir.toAbsolutePath());
+        }
+
+        Clock clock = Clock.systemDefaultZone();
+        PartnerEndpoints endpoints = new PartnerEndpoints(partners, previewDir, new PartnerEndpoints.FileTransferSettings(
+                Integer.parseInt(required(properties, "exports.ftp.connect-timeout-millis")),
+                Integer.parseInt(required(properties, "exports.ftp.read-timeout-millis")),
+                Integer.parseInt(required(properties, "exports.ftp.data-timeout-millis")),
+                properties.resolveProperty("exports.sftp.known-hosts-file").orElse(""),
+                Boolean.parseBoolean(properties.resolveProperty("exports.sftp.strict-host-key-checking").orElse("true"))));
+        ExecutorService exportPool = context.getExecutorServiceManager().newFixedThreadPool(this, "exports",
+                Integer.parseInt(required(properties, "exports.parallel-exports")));
+
+        registry.bind("database", database);
+        registry.bind("dataSource", database.dataSource());
+        registry.bind("partners", partners);
+        registry.bind("partnerEndpoints", endpoints);
+        registry.bind("feedBuilder", new FeedBuilder(partners, new DescriptionEnricher(), clock));
+        registry.bind("feedUploads", new FeedUploads(endpoints));
+        registry.bind("feedSchedule", new FeedSchedule(partners, clock));
+        registry.bind("failureReport", new FailureReport());
+        registry.bind("cycleSummary", new CycleSummary());
+        registry.bind("exportPool", exportPool);
+
+        LOG.info("Partners loaded: {}", partners.all().stream()
+                .map(p -> p.code() + " (" + p.transport() + " " + (p.transport().isFileTransfer()
+                        ? p.endpoint().host() + ":" + p.endpoint().port() : p.endpoint().baseUrl()) + ")")
+                .collect(Collectors.joining(", ")));
+    }
+
+    private static String required(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key)
+                .filter(v -> !v.isBlank())
+                .orElseThrow(() -> new IllegalStateException("Missing configuration property " + key));
+    }
+}

@@ -1,0 +1,179 @@
+package org.animalexports.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.animalexports.animal.AnimalRecord;
+import org.animalexports.animal.DescriptionEnricher;
+import org.animalexports.animal.ListingValues;
+import org.animalexports.animal.MappingException;
+import org.animalexports.animal.OrgProfile;
+import org.animalexports.partner.PartnerConfig;
+import org.animalexports.partner.PartnerRegistry;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Builds one organisation's feed for one FTP partner from the rows of routes/sql/select-feed-animals.sql,
+ * following the partner's file layout. An animal that cannot be mapped is left out and reported; the rest go out.
+ *
+ * <p>In: body = the animal rows, property {@code account} = the partner account row (with its organisation).
+ * Out: body = the feed files; headers {@code feedHash}, {@code feedBytes}, {@code listedCount},
+ * {@code rejectedCount}, {@code listingsJson}, {@code rejectionsJson}.
+ */
+public class FeedBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedBuilder.class);
+    private static final Pattern SAFE_PATH_PART = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PartnerRegistry partners;
+    private final DescriptionEnricher descriptions;
+    private final Clock clock;
+
+    public FeedBuilder(PartnerRegistry partners, DescriptionEnricher descriptions, Clock clock) {
+        this.partners = partners;
+        this.descriptions = descriptions;
+        this.clock = clock;
+    }
+
+    @SuppressWarnings("unchecked")
+    public void build(Exchange exchange) throws JsonProcessingException {
+        Map<String, Object> account = exchange.getProperty("account", Map.class);
+        List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
+        Feed feed = build(account, rows == null ? List.of() : rows);
+        exchange.getMessage().setBody(feed.files());
+        exchange.getMessage().setHeader("feedHash", feed.contentHash());
+        exchange.getMessage().setHeader("feedBytes", feed.bytes());
+        exchange.getMessage().setHeader("listedCount", feed.listings().size());
+        exchange.getMessage().setHeader("rejectedCount", feed.rejections().size());
+        exchange.getMessage().setHeader("listingsJson", JSON.writeValueAsString(feed.listings()));
+        exchange.getMessage().setHeader("rejectionsJson", JSON.writeValueAsString(feed.rejections()));
+    }
+
+    public Feed build(Map<String, Object> account, List<Map<String, Object>> rows) {
+        PartnerConfig partner = partners.get((String) account.get("partner_code"));
+        OrgProfile org = OrgProfile.fromRow(account);
+        LocalDate today = LocalDate.now(clock);
+        List<PartnerConfig.FeedFileLayout> layouts = partner.feed().files();
+
+        List<Listing> listings = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        List<StringBuilder> contents = new ArrayList<>();
+        for (PartnerConfig.FeedFileLayout layout : layouts) {
+            StringBuilder content = new StringBuilder();
+            if (layout.importCfgFor() == null && layout.header()) {
+                content.append(CsvRow.of(layout.columns().stream().map(PartnerConfig.Column::name).toList()));
+            }
+            contents.add(content);
+        }
+        for (Map<String, Object> row : rows) {
+            AnimalRecord animal = AnimalRecord.fromRow(row);
+            if (partner.statuses().partnerStatus(animal.status()) == null) {
+                continue; // not listed in this status: leaving it out removes it at the partner
+            }
+            try {
+                Map<String, String> values = ListingValues.of(animal, org, partner, descriptions, today);
+                StringBuilder animalRows = new StringBuilder();
+                List<String> built = new ArrayList<>();
+                for (PartnerConfig.FeedFileLayout layout : layouts) {
+                    built.add(layout.importCfgFor() == null ? CsvRow.of(cells(layout, values, partner)) : "");
+                }
+                for (int i = 0; i < layouts.size(); i++) {
+                    contents.get(i).append(built.get(i));
+                    animalRows.append(built.get(i));
+                }
+                listings.add(new Listing(animal.id(), sha256(animalRows.toString()).substring(0, 16), animalRows.toString()));
+            } catch (MappingException e) {
+                LOG.warn("Animal {} of organisation {} left out of the {} feed: field {}: {}",
+                        animal.id(), org.id(), partner.code(), e.field(), e.problem());
+                rejections.add(new Rejection(animal.id(), e.field(), e.problem()));
+            }
+        }
+
+        List<FeedFile> files = new ArrayList<>();
+        MessageDigest digest = digest();
+        for (int i = 0; i < layouts.size(); i++) {
+            PartnerConfig.FeedFileLayout layout = layouts.get(i);
+            String text = layout.importCfgFor() != null
+                    ? ImportCfg.of(partner, layouts.stream().filter(l -> l.path().equals(layout.importCfgFor())).findFirst().orElseThrow())
+                    : contents.get(i).toString();
+            FeedFile file = file(layout.path(), account, partner, text.getBytes(StandardCharsets.UTF_8));
+            digest.update(file.path().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(file.content());
+            files.add(file);
+        }
+        return new Feed(files, listings, rejections, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static List<String> cells(PartnerConfig.FeedFileLayout layout, Map<String, String> values, PartnerConfig partner)
+            throws MappingException {
+        boolean keepOurs = partner.feed().valueTranslation() == PartnerConfig.ValueTranslation.IMPORT_CFG;
+        String species = values.get("species");
+        List<String> cells = new ArrayList<>(layout.columns().size());
+        for (PartnerConfig.Column column : layout.columns()) {
+            if (column.value() == null
+                    || (column.onlyForSpecies() != null && !column.onlyForSpecies().contains(species))) {
+                cells.add("");
+                continue;
+            }
+            String value = values.getOrDefault(column.value(), "");
+            if (column.map() == null) {
+                cells.add(value);
+                continue;
+            }
+            PartnerConfig.ValueMap map = partner.maps().get(column.map());
+            String mapped = map.values().get(value);
+            if (mapped != null) {
+                cells.add(keepOurs ? value : mapped);
+            } else if (map.fallback() != null) {
+                cells.add(map.fallback());
+            } else {
+                throw new MappingException(column.value(), (value.isEmpty() ? "no value" : "'" + value + "'")
+                        + " cannot be sent to " + partner.code() + " (column " + column.name() + ", map '"
+                        + column.map() + "' has no entry and no fallback)");
+            }
+        }
+        return cells;
+    }
+
+    /** The file's place from its path template; the account id becomes part of a path, so it must be a plain name. */
+    private static FeedFile file(String template, Map<String, Object> account, PartnerConfig partner, byte[] content) {
+        String path = template;
+        if (template.contains("{account_id}")) {
+            Object accountId = account.get("account_id");
+            if (accountId == null || !SAFE_PATH_PART.matcher(accountId.toString()).matches()) {
+                throw new IllegalArgumentException("Partner account of organisation " + account.get("org_id") + " at "
+                        + partner.code() + ": field account_id " + (accountId == null ? "is missing" : "'" + accountId
+                        + "' is not a plain file name (letters, digits, . _ -)") + "; the feed file " + template + " needs it");
+            }
+            path = template.replace("{account_id}", accountId.toString());
+        }
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? new FeedFile("", path, content) : new FeedFile(path.substring(0, slash), path.substring(slash + 1), content);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String s) {
+        return HexFormat.of().formatHex(digest().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+}

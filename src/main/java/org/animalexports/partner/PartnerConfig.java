@@ -1,0 +1,91 @@
+package org.animalexports.partner;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One partner as declared in {@code partner-config/<code>.yaml}: transport, capabilities, value maps and feed layout.
+ */
+public record PartnerConfig(
+        String code,
+        String name,
+        Transport transport,
+        Endpoint endpoint,
+        Capabilities capabilities,
+        Statuses statuses,
+        DescriptionRules description,
+        FeedLayout feed,
+        Map<String, ValueMap> maps,
+        Map<String, BreedRules> breeds) {
+
+    public enum Transport {
+        ftp, ftps, sftp, http;
+
+        public boolean isFileTransfer() {
+            return this != http;
+        }
+    }
+
+    public enum ValueTranslation {
+        /** Values are written in the partner's vocabulary. */
+        @JsonProperty("in-feed")
+        IN_FEED,
+        /** Values the maps know are written as ours, and their translations go into the partner's import.cfg. */
+        @JsonProperty("import-cfg")
+        IMPORT_CFG
+    }
+
+    public record Endpoint(String host, Integer port, Boolean passiveMode, String baseUrl) {
+    }
+
+    public record Capabilities(boolean linksInDescription, int maxPictures) {
+    }
+
+    public record Statuses(Map<String, String> listed, String adopted, boolean sendAdopted) {
+
+        /** The partner's status for ours, or null when an animal of that status is not listed. */
+        public String partnerStatus(String status) {
+            if ("Adopted".equals(status)) {
+                return sendAdopted ? adopted : null;
+            }
+            return listed.get(status);
+        }
+    }
+
+    public record DescriptionRules(String lineBreak, int maxLength, String tooLong) {
+
+        public boolean truncates() {
+            return !"reject".equals(tooLong);
+        }
+    }
+
+    public record FeedLayout(String maxAge, ValueTranslation valueTranslation, List<FeedFileLayout> files) {
+
+        public Duration maxAgeDuration() {
+            return Duration.parse(maxAge);
+        }
+    }
+
+    /** One file of a feed: a CSV file with columns, or an Adopt-a-Pet import.cfg describing another file's columns. */
+    public record FeedFileLayout(String path, boolean header, String importCfgFor, List<Column> columns) {
+    }
+
+    /** A feed column: its header name, which of our values fills it, and the value map applied to it. */
+    public record Column(String name, String value, String map, List<String> onlyForSpecies) {
+    }
+
+    /** Our values to the partner's; with no fallback an unknown value rejects the animal. */
+    public record ValueMap(Map<String, String> values, String fallback) {
+    }
+
+    /** The partner's breed names for one species, aliases from ours, and what an unknown primary breed becomes. */
+    public record BreedRules(String fallback, List<String> names, Map<String, String> aliases, boolean fallbackToSpecies) {
+
+        public boolean passesThrough() {
+            return (names == null || names.isEmpty()) && (aliases == null || aliases.isEmpty());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.animalexports.partner;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Camel endpoint URIs for delivering to a partner account: the partner's FTP/FTPS/SFTP server with the account's
+ * login, or, in preview mode, a folder per partner and organisation on the local disk.
+ */
+public class PartnerEndpoints {
+
+    private final PartnerRegistry partners;
+    private final Path previewDir;
+    private final FileTransferSettings settings;
+
+    /** Timeouts and host-key policy for every file-transfer partner, from application.properties. */
+    public record FileTransferSettings(int connectTimeoutMillis, int readTimeoutMillis, int dataTimeoutMillis,
+                                       String knownHostsFile, boolean strictHostKeyChecking) {
+    }
+
+    /** @param previewDir where feeds are written instead of being sent; null to send to the partners */
+    public PartnerEndpoints(PartnerRegistry partners, Path previewDir, FileTransferSettings settings) {
+        this.partners = partners;
+        this.previewDir = previewDir;
+        this.settings = settings;
+    }
+
+    public boolean isPreview() {
+        return previewDir != null;
+    }
+
+    /** Where a feed file goes; the file name itself travels in the CamelFileName header. */
+    public String uploadUri(String partnerCode, Map<String, Object> account, String directory) {
+        PartnerConfig partner = partners.get(partnerCode);
+        // Written under a temporary name, then renamed, so the partner never reads half a file.
+        String atomic = "tempFileName=${file:name}.uploading&fileExist=Override";
+        if (previewDir != null) {
+            Path dir = previewDir.resolve(partnerCode).resolve("org-" + account.get("org_id"));
+            if (!directory.isEmpty()) {
+                dir = dir.resolve(directory);
+            }
+            return "file:" + dir.toAbsolutePath() + "?" + atomic + "&autoCreate=true";
+        }
+        PartnerConfig.Endpoint endpoint = partner.endpoint();
+        String scheme = partner.transport().name();
+        StringBuilder uri = new StringBuilder(scheme).append("://").append(endpoint.host()).append(':').append(endpoint.port())
+                .append('/').append(directory)
+                .append('?').append(atomic)
+                .append("&username=").append(raw(account.get("username")))
+                .append("&password=").append(raw(account.get("secret")))
+                .append("&binary=true&autoCreate=true&disconnect=true&maximumReconnectAttempts=0")
+                .append("&throwExceptionOnConnectFailed=true")
+                .append("&connectTimeout=").append(settings.connectTimeoutMillis());
+        if (partner.transport() == PartnerConfig.Transport.sftp) {
+            uri.append("&serverAliveInterval=").append(settings.readTimeoutMillis())
+                    .append("&strictHostKeyChecking=").append(settings.strictHostKeyChecking() ? "yes" : "no");
+            if (settings.knownHostsFile() != null && !settings.knownHostsFile().isBlank()) {
+                uri.append("&knownHostsFile=").append(raw(settings.knownHostsFile()));
+            }
+        } else {
+            uri.append("&passiveMode=").append(endpoint.passiveMode() == null || endpoint.passiveMode())
+                    .append("&timeout=").append(settings.dataTimeoutMillis())
+                    .append("&soTimeout=").append(settings.readTimeoutMillis());
+        }
+        return uri.toString();
+    }
+
+    /** Camel's RAW() keeps a credential byte for byte; RAW{} is the form for values that contain a ')'. */
+    private static String raw(Object value) {
+        String s = value == null ? "" : value.toString();
+        return s.contains(")") ? "RAW{" + s + "}" : "RAW(" + s + ")";
+    }
+}

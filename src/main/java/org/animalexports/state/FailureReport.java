@@ -1,0 +1,40 @@
+package org.animalexports.state;
+
+import org.apache.camel.Exchange;
+
+import java.util.Map;
+
+/**
+ * Describes why an export failed, for the run record and the log, with the account's credentials taken out:
+ * a failed export's message must never carry an FTP password or an API token.
+ */
+public class FailureReport {
+
+    @SuppressWarnings("unchecked")
+    public String describe(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (cause == null) {
+            cause = exchange.getException();
+        }
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = cause; t != null && text.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        String message = text.isEmpty() ? "unknown failure" : text.toString();
+        Map<String, Object> account = exchange.getProperty("account", Map.class);
+        if (account != null) {
+            message = mask(message, account.get("secret"));
+        }
+        return message.replaceAll("(?i)(password|secret|token)=[^&\\s,)]*", "$1=xxxxxx");
+    }
+
+    private static String mask(String message, Object secret) {
+        if (secret == null || secret.toString().length() < 3) {
+            return message;
+        }
+        return message.replace(secret.toString(), "xxxxxx");
+    }
+}
