@@ -26,7 +26,7 @@ public final class ExportsApplication {
         System.exit(runOnce(main));
     }
 
-    private static int runOnce(Main main) throws Exception {
+    static int runOnce(Main main) throws Exception {
         main.start();
         try {
             Exchange result = main.getCamelContext().createProducerTemplate()

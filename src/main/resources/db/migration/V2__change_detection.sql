@@ -7,9 +7,12 @@ alter table organizations add column updated_at timestamptz not null default now
 alter table partner_accounts add column updated_at timestamptz not null default now();
 alter table fosters add column updated_at timestamptz not null default now();
 
+-- A writer that sets updated_at itself (an import, a data fix) keeps its value.
 create function touch_updated_at() returns trigger language plpgsql as $$
 begin
-    new.updated_at := now();
+    if new.updated_at is not distinct from old.updated_at then
+        new.updated_at := now();
+    end if;
     return new;
 end $$;
 

@@ -1,0 +1,160 @@
+package org.animalexports.support;
+
+import org.apache.ftpserver.FtpServer;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.ftplet.Authority;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.ftpserver.ftplet.FtpletResult;
+import org.apache.ftpserver.ftplet.UserManager;
+import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
+import org.apache.ftpserver.usermanager.impl.BaseUser;
+import org.apache.ftpserver.usermanager.impl.WritePermission;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real FTP server (Apache FtpServer) on 127.0.0.1 standing in for a partner. Each login has its own home
+ * folder; the server keeps a log of the uploads and renames it saw, per login.
+ */
+public final class FtpPeer implements AutoCloseable {
+
+    private final FtpServer server;
+    private final UserManager users;
+    private final Path root;
+    private final int port;
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+
+    public FtpPeer() {
+        try {
+            root = Files.createTempDirectory("ftp-peer");
+            port = freePort();
+            FtpServerFactory factory = new FtpServerFactory();
+            ListenerFactory listener = new ListenerFactory();
+            listener.setServerAddress("127.0.0.1");
+            listener.setPort(port);
+            factory.addListener("default", listener.createListener());
+            users = new PropertiesUserManagerFactory().createUserManager();
+            factory.setUserManager(users);
+            factory.setFtplets(new java.util.HashMap<>(Map.of("log", new DefaultFtplet() {
+                @Override
+                public FtpletResult onUploadEnd(FtpSession session, FtpRequest request) {
+                    log.add(session.getUser().getName() + " STOR " + request.getArgument());
+                    return FtpletResult.DEFAULT;
+                }
+
+                @Override
+                public FtpletResult onRenameEnd(FtpSession session, FtpRequest request) throws FtpException {
+                    log.add(session.getUser().getName() + " RNTO " + request.getArgument());
+                    return FtpletResult.DEFAULT;
+                }
+            })));
+            server = factory.createServer();
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (FtpException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Adds a login whose home folder is empty. */
+    public void addUser(String name, String password) {
+        try {
+            Path home = Files.createDirectories(root.resolve(name));
+            BaseUser user = new BaseUser();
+            user.setName(name);
+            user.setPassword(password);
+            user.setHomeDirectory(home.toString());
+            user.setAuthorities(List.<Authority>of(new WritePermission()));
+            users.save(user);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (FtpException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes a login's file holds, if the file exists. */
+    public Optional<byte[]> file(String user, String path) {
+        Path file = root.resolve(user).resolve(path);
+        try {
+            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String text(String user, String path) {
+        return new String(file(user, path).orElseThrow(() -> new AssertionError(user + " has no file " + path
+                + "; uploads seen: " + log)), StandardCharsets.UTF_8);
+    }
+
+    /** Every file below a login's home, as paths relative to it. */
+    public List<String> files(String user) {
+        Path home = root.resolve(user);
+        if (!Files.exists(home)) {
+            return List.of();
+        }
+        try (var walk = Files.walk(home)) {
+            return walk.filter(Files::isRegularFile).map(p -> home.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The uploads (STOR) and renames (RNTO) the server completed, in order: "login STOR name". */
+    public List<String> log() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    public long uploads(String user) {
+        return log().stream().filter(l -> l.startsWith(user + " STOR ")).count();
+    }
+
+    /** Forgets the log and every login's files (the logins stay). */
+    public void reset() {
+        log.clear();
+        try (var walk = Files.walk(root)) {
+            walk.sorted(Collections.reverseOrder()).filter(p -> !p.equals(root) && Files.isRegularFile(p)).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
