@@ -36,7 +36,7 @@ class DeliveryFailureTest extends ExportTestSupport {
     }
 
     @Test
-    void unreachablePartnerIsRecordedAsFailedWithoutStoppingTheCycle() {
+    void accountIdThatIsNoFileNameFailsThatRunOnly() {
         db.org(1).insert();
         db.account(1, "petfinder", "NJ94", PF_USER, PF_PASSWORD).insert();
         db.account(1, "adoptapet", "AAP1", AAP_USER, AAP_PASSWORD).insert();

@@ -42,6 +42,18 @@ class PetfinderFeedTest extends ExportTestSupport {
     }
 
     @Test
+    void ageGroupIsDerivedFromTheBirthDateWhenMissing() {
+        orgWithBothPartners(1);
+        db.animal(1, 1).set("age_group", null).set("birth_date", java.time.LocalDate.now().minusYears(10).toString()).insert();
+        db.animal(2, 1).set("age_group", null).set("birth_date", java.time.LocalDate.now().minusMonths(4).toString()).insert();
+        db.animal(3, 1).set("age_group", "Young").set("birth_date", java.time.LocalDate.now().minusYears(10).toString()).insert();
+
+        runCycle();
+
+        assertThat(petfinderRows().stream().map(r -> r.get("Age")).toList()).containsExactly("Senior", "Baby", "Young");
+    }
+
+    @Test
     void feedIsWrittenUnderATemporaryNameThenRenamed() {
         orgWithBothPartners(1);
         db.animal(1, 1).insert();
