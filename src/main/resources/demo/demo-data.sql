@@ -1,12 +1,13 @@
--- Demo data of the embedded default: three organisations with different settings, 45 animals of mixed
+-- Demo data of the embedded default: three organisations with different settings (organisation 3 has its
+-- API exports switched off; organisation 2 asks PetRescue for an account), 45 animals of mixed
 -- species and statuses, fosters, pictures, videos and every switch in both positions.
 
 insert into organizations (id, name, email, phone, city, state, postal_code, homepage_url, animal_page_url_template,
                            website_service, description_links_enabled, api_exports_enabled) values
   (1, 'Happy Tails Rescue', 'adopt@happytails.example.org', '555-0100', 'Trenton', 'NJ', '08601',
-   'https://happytails.example.org', 'https://happytails.example.org/animals/{id}', true, true, false),
+   'https://happytails.example.org', 'https://happytails.example.org/animals/{id}', true, true, true),
   (2, 'Second Chance Cats', 'hello@secondchance.example.org', '555-0200', 'Austin', 'TX', '73301',
-   'https://secondchance.example.org', 'https://secondchance.example.org/pet?id={id}', true, false, false),
+   'https://secondchance.example.org', 'https://secondchance.example.org/pet?id={id}', true, false, true),
   (3, 'Farm Friends Sanctuary', 'info@farmfriends.example.org', '555-0300', 'Eugene', 'OR', '97401',
    null, null, false, true, false);
 
@@ -16,7 +17,11 @@ insert into partner_accounts (org_id, partner_code, enabled, account_id, usernam
   (2, 'petfinder', true, 'TX12', 'tx12', 'demo-secret-3', 'active'),
   (2, 'adoptapet', false, '10002', 'aap10002', 'demo-secret-4', 'active'),
   (3, 'petfinder', true, 'OR07', 'or07', 'demo-secret-5', 'active'),
-  (3, 'adoptapet', true, '10003', 'aap10003', 'demo-secret-6', 'active');
+  (3, 'adoptapet', true, '10003', 'aap10003', 'demo-secret-6', 'active'),
+  (1, 'petrescue', true, 'HTR-1', null, 'demo-token-7', 'active'),
+  (1, 'savourlife', true, 'HTR-SL', null, 'demo-token-8', 'active'),
+  (2, 'petrescue', true, null, null, null, 'new'),
+  (3, 'petrescue', true, 'FFS-3', null, 'demo-token-9', 'active');
 
 insert into fosters (id, org_id, name, email, phone, contact_public) values
   (1, 1, 'Jane Porter', 'jane.porter@example.com', '555-0111', true),

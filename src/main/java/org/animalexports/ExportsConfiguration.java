@@ -1,6 +1,13 @@
 package org.animalexports;
 
 import org.animalexports.animal.DescriptionEnricher;
+import org.animalexports.api.ApiAccounts;
+import org.animalexports.api.ApiCalls;
+import org.animalexports.api.ApiPlanner;
+import org.animalexports.api.ApiRequestBuilder;
+import org.animalexports.api.ApiRunLog;
+import org.animalexports.api.ApiWatermark;
+import org.animalexports.api.RetryAfter;
 import org.animalexports.database.Database;
 import org.animalexports.database.DemoData;
 import org.animalexports.feed.FeedBuilder;
@@ -78,6 +85,16 @@ public class ExportsConfiguration implements CamelConfiguration {
         registry.bind("failureReport", new FailureReport());
         registry.bind("cycleSummary", new CycleSummary());
         registry.bind("exportPool", exportPool);
+
+        ApiRequestBuilder apiRequests = new ApiRequestBuilder(previewDir);
+        registry.bind("apiPool", context.getExecutorServiceManager().newFixedThreadPool(this, "api-calls",
+                Integer.parseInt(required(properties, "exports.api.parallel-calls"))));
+        registry.bind("apiPlanner", new ApiPlanner(partners, new DescriptionEnricher(), apiRequests, clock));
+        registry.bind("apiCalls", new ApiCalls());
+        registry.bind("apiAccounts", new ApiAccounts(partners, apiRequests, properties::resolveProperty));
+        registry.bind("retryAfter", new RetryAfter(Long.parseLong(required(properties, "exports.api.retry-after-max-millis"))));
+        registry.bind("apiWatermark", new ApiWatermark());
+        registry.bind("apiRunLog", new ApiRunLog());
 
         LOG.info("Partners loaded: {}", partners.all().stream()
                 .map(p -> p.code() + " (" + p.transport() + " " + (p.transport().isFileTransfer()

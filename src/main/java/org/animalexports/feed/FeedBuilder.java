@@ -9,6 +9,7 @@ import org.animalexports.animal.MappingException;
 import org.animalexports.animal.OrgProfile;
 import org.animalexports.partner.PartnerConfig;
 import org.animalexports.partner.PartnerRegistry;
+import org.animalexports.partner.ValueMaps;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,17 +135,7 @@ public class FeedBuilder {
                 cells.add(value);
                 continue;
             }
-            PartnerConfig.ValueMap map = partner.maps().get(column.map());
-            String mapped = map.values().get(value);
-            if (mapped != null) {
-                cells.add(keepOurs ? value : mapped);
-            } else if (map.fallback() != null) {
-                cells.add(map.fallback());
-            } else {
-                throw new MappingException(column.value(), (value.isEmpty() ? "no value" : "'" + value + "'")
-                        + " cannot be sent to " + partner.code() + " (column " + column.name() + ", map '"
-                        + column.map() + "' has no entry and no fallback)");
-            }
+            cells.add(ValueMaps.apply(partner, column.map(), column.value(), value, "column " + column.name(), keepOurs));
         }
         return cells;
     }

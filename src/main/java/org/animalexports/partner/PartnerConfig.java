@@ -19,7 +19,8 @@ public record PartnerConfig(
         DescriptionRules description,
         FeedLayout feed,
         Map<String, ValueMap> maps,
-        Map<String, BreedRules> breeds) {
+        Map<String, BreedRules> breeds,
+        Api api) {
 
     public enum Transport {
         ftp, ftps, sftp, http;
@@ -41,7 +42,12 @@ public record PartnerConfig(
     public record Endpoint(String host, Integer port, Boolean passiveMode, String baseUrl) {
     }
 
-    public record Capabilities(boolean linksInDescription, int maxPictures) {
+    /** What the partner accepts; {@code species}, when given, are the only species it lists. */
+    public record Capabilities(boolean linksInDescription, int maxPictures, List<String> species) {
+
+        public boolean listsSpecies(String name) {
+            return species == null || species.isEmpty() || species.contains(name);
+        }
     }
 
     public record Statuses(Map<String, String> listed, String adopted, boolean sendAdopted) {
@@ -75,6 +81,34 @@ public record PartnerConfig(
 
     /** A feed column: its header name, which of our values fills it, and the value map applied to it. */
     public record Column(String name, String value, String map, List<String> onlyForSpecies) {
+    }
+
+    /**
+     * An HTTP/JSON partner: how it authenticates, the requests it takes (body templates with {placeholders}),
+     * which request withdraws an animal in which status, and how organisation accounts are requested.
+     */
+    public record Api(Auth auth, Map<String, ApiRequest> requests, Withdraw withdraw, Accounts accounts) {
+    }
+
+    /** The token goes into a header ({@code header} + {@code value} template) or into the body templates as {secret}. */
+    public record Auth(String header, String value) {
+    }
+
+    /** One request: method, path template under the base URL, JSON body template, and what to keep of the answer. */
+    public record ApiRequest(String method, String path, com.fasterxml.jackson.databind.JsonNode body, String keepRef) {
+    }
+
+    /** The request that withdraws an animal, by our status; {@code otherwise} for every other reason. */
+    public record Withdraw(Map<String, String> byStatus, String otherwise) {
+
+        public String requestFor(String status) {
+            return byStatus != null && status != null && byStatus.containsKey(status) ? byStatus.get(status) : otherwise;
+        }
+    }
+
+    /** Account requests: the request and status-check request names, where the answer keeps id and status. */
+    public record Accounts(String request, String status, String idPointer, String statusPointer,
+                           Map<String, String> statuses) {
     }
 
     /** Our values to the partner's; with no fallback an unknown value rejects the animal. */

@@ -120,6 +120,82 @@ public class PartnerConfigLoader {
                     fail("endpoint.port", "missing or not a port number");
                 }
                 checkFeed();
+            } else {
+                checkApi();
+            }
+        }
+
+        private void checkApi() {
+            require(config.endpoint().baseUrl(), "endpoint.base-url");
+            PartnerConfig.Api api = config.api();
+            if (api == null) {
+                fail("api", "missing: an http partner needs its requests");
+            }
+            if (api.requests() == null || !api.requests().containsKey("upsert")) {
+                fail("api.requests.upsert", "missing: the request that creates or updates a listing");
+            }
+            api.requests().forEach((name, request) -> {
+                String key = "api.requests." + name;
+                if (request == null) {
+                    fail(key, "empty");
+                }
+                require(request.method(), key + ".method");
+                if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(request.method())) {
+                    fail(key + ".method", "'" + request.method() + "' is not GET, POST, PUT, PATCH or DELETE");
+                }
+                require(request.path(), key + ".path");
+                checkPlaceholders(key + ".path", request.path());
+                if (request.body() != null) {
+                    checkBody(key + ".body", request.body());
+                }
+            });
+            if (api.withdraw() == null || api.withdraw().otherwise() == null) {
+                fail("api.withdraw.otherwise", "missing: the request that withdraws a listing");
+            }
+            checkRequestName("api.withdraw.otherwise", api.withdraw().otherwise());
+            if (api.withdraw().byStatus() != null) {
+                api.withdraw().byStatus().forEach((status, request) -> checkRequestName("api.withdraw.by-status." + status, request));
+            }
+            if (api.accounts() != null) {
+                checkRequestName("api.accounts.request", api.accounts().request());
+                checkRequestName("api.accounts.status", api.accounts().status());
+                require(api.accounts().idPointer(), "api.accounts.id-pointer");
+                require(api.accounts().statusPointer(), "api.accounts.status-pointer");
+            }
+            if (api.auth() != null && api.auth().header() != null) {
+                require(api.auth().value(), "api.auth.value");
+            }
+        }
+
+        private void checkRequestName(String key, String name) {
+            if (name == null || !config.api().requests().containsKey(name)) {
+                fail(key, "no request named '" + name + "' under api.requests (requests: "
+                        + String.join(", ", config.api().requests().keySet()) + ")");
+            }
+        }
+
+        private void checkBody(String key, com.fasterxml.jackson.databind.JsonNode node) {
+            if (node.isTextual()) {
+                checkPlaceholders(key, node.textValue());
+            } else if (node.isObject()) {
+                node.fields().forEachRemaining(f -> checkBody(key + "." + f.getKey(), f.getValue()));
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    checkBody(key + "[" + i + "]", node.get(i));
+                }
+            }
+        }
+
+        private void checkPlaceholders(String key, String template) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^{}]*)}").matcher(template);
+            while (m.find()) {
+                String[] parts = m.group(1).replace("?", "").split("\\|");
+                if (!org.animalexports.api.ApiValues.isKnown(parts[0].trim())) {
+                    fail(key, "unknown placeholder {" + m.group(1) + "}");
+                }
+                if (parts.length > 1 && (config.maps() == null || !config.maps().containsKey(parts[1].trim()))) {
+                    fail(key, "placeholder {" + m.group(1) + "} names no value map '" + parts[1].trim() + "'");
+                }
             }
         }
 

@@ -42,7 +42,7 @@ public class PartnerRegistry {
         }
         return new PartnerConfig(config.code(), config.name(), transport,
                 new PartnerConfig.Endpoint(host, port, passive, baseUrl), config.capabilities(), statuses,
-                config.description(), config.feed(), config.maps(), config.breeds());
+                config.description(), config.feed(), config.maps(), config.breeds(), config.api());
     }
 
     private static int parsePort(String code, String value) {
@@ -76,6 +76,12 @@ public class PartnerRegistry {
 
     public Collection<PartnerConfig> all() {
         return partners.values();
+    }
+
+    /** The partners that take listings over HTTP, comma-separated for the SQL that selects accounts. */
+    public String apiPartnerCodes() {
+        return String.join(",", partners.values().stream()
+                .filter(p -> !p.transport().isFileTransfer()).map(PartnerConfig::code).toList());
     }
 
     /** The partners that receive a feed file (ftp, ftps, sftp), comma-separated for the SQL that selects accounts. */

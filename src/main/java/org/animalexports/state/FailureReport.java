@@ -1,6 +1,7 @@
 package org.animalexports.state;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
 
 import java.util.Map;
 
@@ -22,6 +23,10 @@ public class FailureReport {
                 text.append(" <- ");
             }
             text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            if (t instanceof HttpOperationFailedException http && http.getResponseBody() != null) {
+                String answer = http.getResponseBody().replaceAll("\\s+", " ").trim();
+                text.append(" - partner answered: ").append(answer, 0, Math.min(answer.length(), 500));
+            }
         }
         String message = text.isEmpty() ? "unknown failure" : text.toString();
         Map<String, Object> account = exchange.getProperty("account", Map.class);

@@ -27,7 +27,7 @@ class DescriptionEnricherTest {
 
     private static PartnerConfig withLimit(PartnerConfig p, int maxLength, String tooLong) {
         return new PartnerConfig(p.code(), p.name(), p.transport(), p.endpoint(), p.capabilities(), p.statuses(),
-                new PartnerConfig.DescriptionRules(p.description().lineBreak(), maxLength, tooLong), p.feed(), p.maps(), p.breeds());
+                new PartnerConfig.DescriptionRules(p.description().lineBreak(), maxLength, tooLong), p.feed(), p.maps(), p.breeds(), p.api());
     }
 
     @Test

@@ -33,6 +33,8 @@ public abstract class ExportTestSupport extends CamelMainTestSupport {
 
     private static String databaseUrl;
     private static FtpPeer ftpPeer;
+    private static HttpPeer petrescuePeer;
+    private static HttpPeer savourlifePeer;
     protected Fixture db;
 
     protected static synchronized FtpPeer ftp() {
@@ -42,6 +44,28 @@ public abstract class ExportTestSupport extends CamelMainTestSupport {
             ftpPeer.addUser(AAP_USER, AAP_PASSWORD);
         }
         return ftpPeer;
+    }
+
+    /** The stand-in for PetRescue: answers listings with their partner id, accounts as active. */
+    protected static synchronized HttpPeer petrescue() {
+        if (petrescuePeer == null) {
+            petrescuePeer = new HttpPeer();
+        }
+        return petrescuePeer;
+    }
+
+    /** The stand-in for SavourLife: SetAnimal answers a DogId of 5000 + Code. */
+    protected static synchronized HttpPeer savourlife() {
+        if (savourlifePeer == null) {
+            savourlifePeer = new HttpPeer();
+        }
+        return savourlifePeer;
+    }
+
+    /** The partners' usual answers; a test scripts others with enqueue. */
+    protected static void defaultAnswers() {
+        petrescue().respondWith(PartnerAnswers::petrescue);
+        savourlife().respondWith(PartnerAnswers::savourlife);
     }
 
     private static synchronized String databaseUrl() {
@@ -56,6 +80,14 @@ public abstract class ExportTestSupport extends CamelMainTestSupport {
         if (ftpPeer != null) {
             ftpPeer.close();
             ftpPeer = null;
+        }
+        if (petrescuePeer != null) {
+            petrescuePeer.close();
+            petrescuePeer = null;
+        }
+        if (savourlifePeer != null) {
+            savourlifePeer.close();
+            savourlifePeer = null;
         }
         databaseUrl = null;
     }
@@ -76,6 +108,10 @@ public abstract class ExportTestSupport extends CamelMainTestSupport {
         p.put("exports.scheduler-enabled", "false");
         p.put("exports.retry.maximum-redeliveries", "1");
         p.put("exports.retry.delay-millis", "10");
+        p.put("exports.api.retry.maximum-redeliveries", "2");
+        p.put("exports.api.retry.delay-millis", "50");
+        p.put("partners.petrescue.base-url", petrescue().baseUrl());
+        p.put("partners.savourlife.base-url", savourlife().baseUrl());
         p.put("exports.ftp.connect-timeout-millis", "3000");
         p.put("exports.ftp.read-timeout-millis", "5000");
         p.put("exports.ftp.data-timeout-millis", "5000");
@@ -97,6 +133,9 @@ public abstract class ExportTestSupport extends CamelMainTestSupport {
         db = new Fixture(databaseUrl());
         db.clear();
         ftp().reset();
+        petrescue().reset();
+        savourlife().reset();
+        defaultAnswers();
     }
 
     /** An organisation with Petfinder (NJ94) and Adopt-a-Pet accounts, both enabled, logging in as the FTP peer's users. */

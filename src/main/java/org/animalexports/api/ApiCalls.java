@@ -1,0 +1,46 @@
+package org.animalexports.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+
+import java.util.Map;
+
+/**
+ * The two ends of an HTTP call to an API partner (routes/api-call.camel.yaml): puts the prepared request on the
+ * message, and reads what the partner answered (property {@code apiAnswer}, and {@code partnerRef} when the
+ * request keeps one).
+ */
+public class ApiCalls {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @SuppressWarnings("unchecked")
+    public void request(Exchange exchange) {
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, exchange.getProperty("apiMethod", String.class));
+        Map<String, String> headers = exchange.getProperty("apiHeaders", Map.class);
+        headers.forEach((name, value) -> exchange.getMessage().setHeader(name, value));
+        boolean preview = exchange.getProperty("apiPreview", false, Boolean.class);
+        exchange.getMessage().setBody(exchange.getProperty(preview ? "payload" : "apiBody", String.class));
+    }
+
+    public void answer(Exchange exchange) {
+        String text = exchange.getMessage().getBody(String.class);
+        JsonNode answer = null;
+        if (text != null && !text.isBlank()) {
+            try {
+                answer = JSON.readTree(text);
+            } catch (Exception e) {
+                answer = null; // a partner that acknowledges with a non-JSON body still acknowledged
+            }
+        }
+        exchange.setProperty("apiAnswer", answer);
+        String pointer = exchange.getProperty("keepRef", String.class);
+        if (pointer != null && answer != null) {
+            JsonNode ref = answer.at(pointer);
+            if (!ref.isMissingNode() && !ref.isNull()) {
+                exchange.setProperty("partnerRef", ref.asText());
+            }
+        }
+    }
+}

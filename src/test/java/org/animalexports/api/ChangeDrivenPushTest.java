@@ -1,0 +1,50 @@
+package org.animalexports.api;
+
+import org.animalexports.support.ExportTestSupport;
+import org.animalexports.support.HttpPeer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With the service on its schedule, a change reaches the API partners within the poll interval, not the cycle. */
+class ChangeDrivenPushTest extends ExportTestSupport {
+
+    @Override
+    protected Properties extraProperties() {
+        Properties p = new Properties();
+        p.put("exports.scheduler-enabled", "true");
+        p.put("exports.catch-up-delay-millis", "100");
+        p.put("exports.schedule.cron", "0 0 0 1 1 ? 2099"); // no scheduled full cycle during the test
+        p.put("exports.api.poll-interval-millis", "1000");
+        return p;
+    }
+
+    @Test
+    void editedAnimalReachesEveryApiPartnerWithinThePollInterval() throws Exception {
+        db.org(1).set("api_exports_enabled", true).insert();
+        db.account(1, "petrescue", "PR1", null, "t1").insert();
+        db.account(1, "savourlife", "SL1", null, "t2").insert();
+        db.animal(1, 1).insert();
+        // The service started before these rows existed: the change poll finds them as new and lists the animal.
+        assertThat(petrescue().awaitRequests(1, Duration.ofSeconds(20))).hasSize(1);
+        Thread.sleep(1500); // let the poll pass over the first push
+
+        Instant changed = Instant.now();
+        db.exec("update animals set description = 'Changed just now.' where id = 1");
+        List<HttpPeer.Request> pr = petrescue().awaitRequests(2, Duration.ofSeconds(60));
+        List<HttpPeer.Request> sl = savourlife().awaitRequests(2, Duration.ofSeconds(60));
+
+        assertThat(pr).hasSize(2);
+        assertThat(sl).hasSize(2);
+        assertThat(pr.get(1).body()).contains("Changed just now.");
+        Duration latency = Duration.between(changed, pr.get(1).at());
+        assertThat(latency).isLessThan(Duration.ofSeconds(5)); // poll interval 1 s, promise 60 s
+        Thread.sleep(2500);
+        assertThat(petrescue().requests()).hasSize(2); // pushed once, not again by later polls
+    }
+}
