@@ -18,6 +18,17 @@ with sent as (
         set state = 'rejected', org_id = excluded.org_id, last_error = excluded.last_error,
             last_error_at = excluded.last_error_at, updated_at = now()
     returning animal_id
+), resolved as (
+    update dead_letters d set status = 'resolved', resolved_at = now(), resolution = 'listed in the feed'
+     where d.status = 'open' and d.partner_code = :#${header.partnerCode} and d.org_id = :#${header.orgId}
+       and (d.kind = 'feed' or (d.kind = 'animal' and d.animal_id in (select id from sent)))
+    returning d.id
+), dead as (
+    insert into dead_letters (kind, partner_code, org_id, animal_id, route, reason)
+    select 'animal', :#${header.partnerCode}, :#${header.orgId}, id, 'ftp-feed', field || ': ' || message from refused
+    on conflict (kind, partner_code, org_id, coalesce(animal_id, 0)) where status = 'open' do update
+        set attempts = dead_letters.attempts + 1, last_attempt_at = now(), reason = excluded.reason
+    returning id
 )
 update animal_export_state st
    set state = 'withdrawn', updated_at = now()

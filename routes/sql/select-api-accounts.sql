@@ -4,6 +4,7 @@ select pa.org_id, pa.partner_code, pa.account_id, pa.secret, pa.status,
 from partner_accounts pa
 join organizations o on o.id = pa.org_id
 where pa.enabled
+  and pa.claimed_by = :#${header.instanceId}
   and pa.partner_code = any (string_to_array(:#${header.apiPartners}, ','))
   and (pa.status = 'new'
        or (pa.status = 'requested' and cast(:#${header.fullSync} as boolean)))

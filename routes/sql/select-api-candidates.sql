@@ -23,6 +23,8 @@ left join animal_partner_accounts c on c.animal_id = a.id and c.partner_code = p
 left join animal_export_state st on st.animal_id = a.id and st.partner_code = pa.partner_code
 where pa.partner_code = any (string_to_array(:#${header.apiPartners}, ','))
   and pa.status = 'active'
+  and pa.claimed_by = :#${header.instanceId}
+  and (cast(:#${header.onlyAnimal} as bigint) is null or a.id = cast(:#${header.onlyAnimal} as bigint))
   and ((pa.enabled and o.api_exports_enabled) or st.state = 'listed')
   and (cast(:#${header.fullSync} as boolean)
        or a.updated_at > cast(:#${header.since} as timestamptz)
@@ -44,5 +46,7 @@ join partner_accounts pa on pa.org_id = st.org_id and pa.partner_code = st.partn
 join organizations o on o.id = st.org_id
 where st.partner_code = any (string_to_array(:#${header.apiPartners}, ','))
   and st.state = 'listed'
+  and pa.claimed_by = :#${header.instanceId}
+  and (cast(:#${header.onlyAnimal} as bigint) is null or st.animal_id = cast(:#${header.onlyAnimal} as bigint))
   and not exists (select 1 from animals gone where gone.id = st.animal_id)
 order by 2, 1

@@ -18,6 +18,8 @@ import org.animalexports.partner.PartnerRegistry;
 import org.animalexports.state.CycleSummary;
 import org.animalexports.state.FailureReport;
 import org.animalexports.state.FeedSchedule;
+import org.animalexports.state.Instance;
+import org.animalexports.state.RemovalGuard;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -84,6 +86,10 @@ public class ExportsConfiguration implements CamelConfiguration {
         registry.bind("feedSchedule", new FeedSchedule(partners, clock));
         registry.bind("failureReport", new FailureReport());
         registry.bind("cycleSummary", new CycleSummary());
+        registry.bind("instance", new Instance(properties.resolveProperty("exports.instance-id").orElse("")));
+        registry.bind("removalGuard", new RemovalGuard(
+                Double.parseDouble(required(properties, "exports.guard.max-removal-share")),
+                Integer.parseInt(required(properties, "exports.guard.min-removals"))));
         registry.bind("exportPool", exportPool);
 
         ApiRequestBuilder apiRequests = new ApiRequestBuilder(previewDir);

@@ -43,6 +43,7 @@ public class ApiAccounts {
         exchange.setProperty("orgId", ((Number) account.get("org_id")).longValue());
         exchange.setProperty("partnerCode", partner.code());
         exchange.setProperty("animalId", null);
+        exchange.setProperty("deadLetterKind", "account");
         PartnerConfig.Accounts accounts = partner.api().accounts();
         if (accounts == null) {
             exchange.getMessage().setHeader("accountAction", "none");

@@ -57,6 +57,7 @@ public class ApiPlanner {
         exchange.setProperty("orgId", orgId);
         exchange.setProperty("partnerCode", partner.code());
         exchange.setProperty("account", row);
+        exchange.setProperty("deadLetterKind", "animal");
         exchange.getMessage().setHeader("apiAction", "none");
 
         Refusal refusal = refusal(row, partner);

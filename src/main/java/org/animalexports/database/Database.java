@@ -56,6 +56,7 @@ public class Database extends ServiceSupport {
         config.setUsername(jdbcUser);
         config.setPassword(jdbcPassword);
         config.setMaximumPoolSize(maxPoolSize);
+        config.setMinimumIdle(Math.min(2, maxPoolSize));
         config.setPoolName("animal-exports");
         config.setInitializationFailTimeout(30_000);
         HikariDataSource dataSource = new HikariDataSource(config);

@@ -29,11 +29,20 @@ public class CycleSummary {
             removed += number(row.get("removed"));
             rejected += number(row.get("rejected"));
         }
-        long failed = runs.getOrDefault("failed", 0L);
+        long failed = runs.getOrDefault("failed", 0L) + runs.getOrDefault("held", 0L);
         String cycleId = exchange.getMessage().getHeader("cycleId", String.class);
+        List<Map<String, Object>> attention = exchange.getMessage().getHeader("attentionAccounts", List.class);
+        for (Map<String, Object> account : attention == null ? List.<Map<String, Object>>of() : attention) {
+            LOG.warn("The {} account of organisation {} needs attention and is not exported to: {} (since {})",
+                    account.get("partner_code"), account.get("org_id"), account.get("attention"),
+                    account.get("attention_since"));
+        }
+        long needAttention = attention == null ? 0 : attention.size();
+        failed += needAttention;
         if (failed > 0) {
-            LOG.warn("Export cycle {} finished: runs {}; {} listed, {} removed, {} animals left out; {} runs FAILED",
-                    cycleId, runs, listed, removed, rejected, failed);
+            LOG.warn("Export cycle {} finished: runs {}; {} listed, {} removed, {} animals left out; "
+                    + "{} runs failed or held, {} accounts need attention", cycleId, runs, listed, removed, rejected,
+                    failed - needAttention, needAttention);
         } else {
             LOG.info("Export cycle {} finished: runs {}; {} listed, {} removed, {} animals left out",
                     cycleId, runs, listed, removed, rejected);
@@ -42,6 +51,7 @@ public class CycleSummary {
         summary.put("listed", listed);
         summary.put("removed", removed);
         summary.put("rejected", rejected);
+        summary.put("attention", needAttention);
         exchange.getMessage().setBody(summary);
         exchange.getMessage().setHeader("cycleFailures", failed);
     }

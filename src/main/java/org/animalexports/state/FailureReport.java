@@ -36,6 +36,22 @@ public class FailureReport {
         return message.replaceAll("(?i)(password|secret|token)=[^&\\s,)]*", "$1=xxxxxx");
     }
 
+    /** The feed as it was to be sent, file by file, for the dead letter; null when it was not built yet. */
+    @SuppressWarnings("unchecked")
+    public String feedPayload(Exchange exchange) {
+        java.util.List<org.animalexports.feed.FeedFile> files = exchange.getProperty("feedFiles", java.util.List.class);
+        if (files == null) {
+            return null;
+        }
+        StringBuilder payload = new StringBuilder();
+        for (org.animalexports.feed.FeedFile file : files) {
+            payload.append("== ").append(file.path()).append(" ==\n")
+                    .append(new String(file.content(), java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+        }
+        Map<String, Object> account = exchange.getProperty("account", Map.class);
+        return account == null ? payload.toString() : mask(payload.toString(), account.get("secret"));
+    }
+
     private static String mask(String message, Object secret) {
         if (secret == null || secret.toString().length() < 3) {
             return message;
