@@ -1,5 +1,6 @@
 package org.animalexports;
 
+import org.animalexports.operations.OperatorCommands;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 
@@ -7,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * Starts the export service (Camel Main with the YAML routes of routes/). With {@code --once} it runs one
- * complete export cycle and exits: 0 when everything was delivered, 1 when a run failed, 2 when the cycle broke.
+ * complete export cycle and exits: 0 when everything was delivered, 1 when a run failed or a feed was held,
+ * 2 when the cycle broke. {@code dead-letters ...} and {@code held-feeds ...} run an operator command.
  */
 public final class ExportsApplication {
 
@@ -18,12 +20,26 @@ public final class ExportsApplication {
         boolean once = Arrays.asList(args).contains("--once");
         Main main = new Main();
         main.configure().addConfiguration(new ExportsConfiguration());
+        if (OperatorCommands.handles(args)) {
+            System.exit(runCommand(main, args, System.out));
+        }
         if (!once) {
             main.run(args);
             return;
         }
         main.addOverrideProperty("exports.scheduler-enabled", "false");
         System.exit(runOnce(main));
+    }
+
+    /** An operator command (dead-letters, held-feeds) against the configured database, with no schedule running. */
+    static int runCommand(Main main, String[] args, java.io.PrintStream out) throws Exception {
+        main.addOverrideProperty("exports.scheduler-enabled", "false");
+        main.start();
+        try {
+            return new OperatorCommands(main.getCamelContext(), out).run(args);
+        } finally {
+            main.stop();
+        }
     }
 
     static int runOnce(Main main) throws Exception {

@@ -42,7 +42,10 @@ public class PartnerEndpoints {
             return "file:" + dir.toAbsolutePath() + "?" + atomic + "&autoCreate=true";
         }
         PartnerConfig.Endpoint endpoint = partner.endpoint();
-        String scheme = partner.transport().name();
+        // An account may use another file transport than its partner's default (ftps or sftp instead of ftp).
+        PartnerConfig.Transport transport = account.get("protocol") == null ? partner.transport()
+                : PartnerConfig.Transport.valueOf(account.get("protocol").toString());
+        String scheme = transport.name();
         StringBuilder uri = new StringBuilder(scheme).append("://").append(endpoint.host()).append(':').append(endpoint.port())
                 .append('/').append(directory)
                 .append('?').append(atomic)
@@ -51,11 +54,12 @@ public class PartnerEndpoints {
                 .append("&binary=true&autoCreate=true&disconnect=true&maximumReconnectAttempts=0")
                 .append("&throwExceptionOnConnectFailed=true")
                 .append("&connectTimeout=").append(settings.connectTimeoutMillis());
-        if (partner.transport() == PartnerConfig.Transport.sftp) {
-            uri.append("&serverAliveInterval=").append(settings.readTimeoutMillis())
+        if (transport == PartnerConfig.Transport.sftp) {
+            uri.append("&timeout=").append(settings.dataTimeoutMillis())
+                    .append("&soTimeout=").append(settings.readTimeoutMillis())
                     .append("&strictHostKeyChecking=").append(settings.strictHostKeyChecking() ? "yes" : "no");
             if (settings.knownHostsFile() != null && !settings.knownHostsFile().isBlank()) {
-                uri.append("&knownHostsFile=").append(raw(settings.knownHostsFile()));
+                uri.append("&useUserKnownHostsFile=false&knownHostsFile=").append(raw(settings.knownHostsFile()));
             }
         } else {
             uri.append("&passiveMode=").append(endpoint.passiveMode() == null || endpoint.passiveMode())

@@ -37,6 +37,26 @@ public final class FtpPeer implements AutoCloseable {
     private final Path root;
     private final int port;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final List<Fault> faults = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A fault to inject on the next command of that name: an FTP reply code, or 0 to drop the connection. */
+    private record Fault(String command, int reply) {
+    }
+
+    /** The next {@code times} commands named {@code command} (STOR, RNTO, ...) get this reply; 0 drops the connection. */
+    public void failNext(String command, int reply, int times) {
+        synchronized (faults) {
+            for (int i = 0; i < times; i++) {
+                faults.add(new Fault(command, reply));
+            }
+        }
+    }
+
+    /** How many logins (PASS commands) the server saw. */
+    public int logins() {
+        return logins.get();
+    }
 
     public FtpPeer() {
         try {
@@ -50,6 +70,32 @@ public final class FtpPeer implements AutoCloseable {
             users = new PropertiesUserManagerFactory().createUserManager();
             factory.setUserManager(users);
             factory.setFtplets(new java.util.HashMap<>(Map.of("log", new DefaultFtplet() {
+                @Override
+                public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
+                    String command = request.getCommand().toUpperCase();
+                    if (command.equals("PASS")) {
+                        logins.incrementAndGet();
+                    }
+                    Fault fault;
+                    synchronized (faults) {
+                        fault = faults.stream().filter(f -> f.command().equals(command)).findFirst().orElse(null);
+                        if (fault != null) {
+                            faults.remove(fault);
+                        }
+                    }
+                    if (fault == null) {
+                        return super.beforeCommand(session, request);
+                    }
+                    log.add(session.getUser() == null ? "?" : session.getUser().getName() + " FAULT " + command + " " + fault.reply());
+                    if (fault.reply() == 0) {
+                        dropMidTransfer(session, request);
+                        return FtpletResult.DISCONNECT;
+                    }
+                    session.write(new org.apache.ftpserver.ftplet.DefaultFtpReply(fault.reply(), "fault injected by the test"));
+                    return FtpletResult.SKIP;
+                }
+
+
                 @Override
                 public FtpletResult onUploadEnd(FtpSession session, FtpRequest request) {
                     log.add(session.getUser().getName() + " STOR " + request.getArgument());
@@ -69,6 +115,31 @@ public final class FtpPeer implements AutoCloseable {
         } catch (FtpException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Takes the first bytes of an upload into the named file, then drops data and control connections. */
+    private static void dropMidTransfer(FtpSession session, FtpRequest request) throws FtpException, IOException {
+        if (!request.getCommand().equalsIgnoreCase("STOR")) {
+            return;
+        }
+        session.write(new org.apache.ftpserver.ftplet.DefaultFtpReply(150, "Opening data connection"));
+        org.apache.ftpserver.ftplet.FtpFile file = session.getFileSystemView().getFile(request.getArgument());
+        try (java.io.OutputStream partial = file.createOutputStream(0)) {
+            session.getDataConnection().openConnection().transferFromClient(session, new java.io.OutputStream() {
+                private int count;
+
+                @Override
+                public void write(int b) throws IOException {
+                    if (++count > 16) {
+                        throw new IOException("connection dropped by the test");
+                    }
+                    partial.write(b);
+                }
+            });
+        } catch (Exception dropped) {
+            // what a crash in the middle of the transfer leaves: a part of the file under its upload name
+        }
+        session.getDataConnection().closeDataConnection();
     }
 
     public int port() {
@@ -134,6 +205,10 @@ public final class FtpPeer implements AutoCloseable {
     /** Forgets the log and every login's files (the logins stay). */
     public void reset() {
         log.clear();
+        logins.set(0);
+        synchronized (faults) {
+            faults.clear();
+        }
         try (var walk = Files.walk(root)) {
             walk.sorted(Collections.reverseOrder()).filter(p -> !p.equals(root) && Files.isRegularFile(p)).forEach(p -> {
                 try {
