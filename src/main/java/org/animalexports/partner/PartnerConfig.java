@@ -39,7 +39,8 @@ public record PartnerConfig(
         IMPORT_CFG
     }
 
-    public record Endpoint(String host, Integer port, Boolean passiveMode, String baseUrl) {
+    /** Where the partner is; sftpPort is used by accounts that switch to sftp (default 22). */
+    public record Endpoint(String host, Integer port, Boolean passiveMode, String baseUrl, Integer sftpPort) {
     }
 
     /** What the partner accepts; {@code species}, when given, are the only species it lists. */

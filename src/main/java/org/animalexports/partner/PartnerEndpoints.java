@@ -46,7 +46,9 @@ public class PartnerEndpoints {
         PartnerConfig.Transport transport = account.get("protocol") == null ? partner.transport()
                 : PartnerConfig.Transport.valueOf(account.get("protocol").toString());
         String scheme = transport.name();
-        StringBuilder uri = new StringBuilder(scheme).append("://").append(endpoint.host()).append(':').append(endpoint.port())
+        int port = transport == PartnerConfig.Transport.sftp && partner.transport() != PartnerConfig.Transport.sftp
+                ? (endpoint.sftpPort() == null ? 22 : endpoint.sftpPort()) : endpoint.port();
+        StringBuilder uri = new StringBuilder(scheme).append("://").append(endpoint.host()).append(':').append(port)
                 .append('/').append(directory)
                 .append('?').append(atomic)
                 .append("&username=").append(raw(account.get("username")))
