@@ -27,6 +27,10 @@ public final class Fixture {
                 + "restart identity");
     }
 
+    public String url() {
+        return url;
+    }
+
     public Row org(long id) {
         return new Row("organizations").set("id", id).set("name", "Rescue " + id)
                 .set("email", "rescue" + id + "@example.org").set("phone", "555-01" + id);
