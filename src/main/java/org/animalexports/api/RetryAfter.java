@@ -1,6 +1,7 @@
 package org.animalexports.api;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.time.format.DateTimeParseException;
  * Honours a partner's Retry-After (seconds or an HTTP date) on a 429 or 503: the next redelivery waits that long,
  * capped, instead of the exponential backoff.
  */
-public class RetryAfter {
+public class RetryAfter implements Processor {
 
     private final long maxMillis;
 
@@ -20,7 +21,8 @@ public class RetryAfter {
         this.maxMillis = maxMillis;
     }
 
-    public void apply(Exchange exchange) {
+    @Override
+    public void process(Exchange exchange) {
         exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
         HttpOperationFailedException failure = exchange.getException(HttpOperationFailedException.class);
         if (failure == null) {
