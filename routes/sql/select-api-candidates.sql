@@ -14,7 +14,8 @@ select a.id, a.org_id, a.name, a.species, a.primary_breed, a.secondary_breed, a.
        pa.partner_code, pa.account_id, pa.secret, pa.enabled as account_enabled,
        o.api_exports_enabled, o.name as org_name, o.homepage_url, o.animal_page_url_template,
        o.website_service, o.description_links_enabled,
-       st.state as export_state, st.payload_hash, st.partner_ref, st.refused_hash
+       st.state as export_state, st.payload_hash, st.partner_ref, st.refused_hash,
+       greatest(a.updated_at, o.updated_at, pa.updated_at) as changed_at
 from partner_accounts pa
 join organizations o on o.id = pa.org_id
 join animals a on a.org_id = pa.org_id
@@ -40,7 +41,7 @@ select st.animal_id, st.org_id, null, null, null, null, false, null,
        pa.partner_code, pa.account_id, pa.secret, pa.enabled,
        o.api_exports_enabled, o.name, o.homepage_url, o.animal_page_url_template,
        o.website_service, o.description_links_enabled,
-       st.state, st.payload_hash, st.partner_ref, st.refused_hash
+       st.state, st.payload_hash, st.partner_ref, st.refused_hash, st.updated_at
 from animal_export_state st
 join partner_accounts pa on pa.org_id = st.org_id and pa.partner_code = st.partner_code
 join organizations o on o.id = st.org_id

@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * Starts the export service (Camel Main with the YAML routes of routes/). With {@code --once} it runs one
  * complete export cycle and exits: 0 when everything was delivered, 1 when a run failed or a feed was held,
- * 2 when the cycle broke. {@code dead-letters ...} and {@code held-feeds ...} run an operator command.
+ * 2 when the cycle broke. {@code dead-letters ...}, {@code held-feeds ...} and {@code organizations run} run an operator command.
  */
 public final class ExportsApplication {
 

@@ -15,6 +15,10 @@ import org.animalexports.feed.FeedUploads;
 import org.animalexports.partner.PartnerConfigLoader;
 import org.animalexports.partner.PartnerEndpoints;
 import org.animalexports.partner.PartnerRegistry;
+import org.animalexports.operations.DatabaseHealthCheck;
+import org.animalexports.operations.ExportMetrics;
+import org.animalexports.operations.HeldFeedsHealthCheck;
+import org.animalexports.operations.StatusApi;
 import org.animalexports.state.CycleSummary;
 import org.animalexports.state.FailureReport;
 import org.animalexports.state.FeedSchedule;
@@ -102,10 +106,46 @@ public class ExportsConfiguration implements CamelConfiguration {
         registry.bind("apiWatermark", new ApiWatermark());
         registry.bind("apiRunLog", new ApiRunLog());
 
+        ExportMetrics metrics = new ExportMetrics(context, partners.all().stream().map(p -> p.code()).toList());
+        registry.bind("exportMetrics", metrics);
+        registry.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
+        registry.bind("heldFeedsHealthCheck", new HeldFeedsHealthCheck(database.dataSource()));
+        StatusApi statusApi = new StatusApi(context, properties.resolveProperty("exports.status.operator-token").orElse(""));
+        context.addStartupListener(new org.apache.camel.ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                // the management server and the metrics registry exist once Camel has started
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                metrics.start();
+                statusApi.register();
+            }
+        });
+        startupSummary(database, partners, properties);
+
         LOG.info("Partners loaded: {}", partners.all().stream()
                 .map(p -> p.code() + " (" + p.transport() + " " + (p.transport().isFileTransfer()
                         ? p.endpoint().host() + ":" + p.endpoint().port() : p.endpoint().baseUrl()) + ")")
                 .collect(Collectors.joining(", ")));
+    }
+
+    /** One line an operator reads at start-up: which organisations export where, and when. */
+    private static void startupSummary(Database database, PartnerRegistry partners, PropertiesComponent properties) {
+        StringBuilder accounts = new StringBuilder();
+        try (java.sql.Connection c = database.dataSource().getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select partner_code, count(*) from partner_accounts where enabled "
+                     + "group by partner_code order by partner_code")) {
+            while (rs.next()) {
+                accounts.append(accounts.isEmpty() ? "" : ", ").append(rs.getString(1)).append(": ").append(rs.getLong(2));
+            }
+        } catch (java.sql.SQLException e) {
+            accounts.append("unknown (").append(e.getMessage()).append(')');
+        }
+        LOG.info("Organisations with exports enabled, by partner: {}; schedule: full cycle on cron '{}', changes polled every {} ms",
+                accounts.isEmpty() ? "none" : accounts, properties.resolveProperty("exports.schedule.cron").orElse("?"),
+                properties.resolveProperty("exports.api.poll-interval-millis").orElse("?"));
     }
 
     private static String required(PropertiesComponent properties, String key) {

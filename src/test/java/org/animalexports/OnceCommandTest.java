@@ -36,6 +36,7 @@ class OnceCommandTest {
         main.addOverrideProperty("exports.db.user", "postgres");
         main.addOverrideProperty("exports.db.password", "postgres");
         main.addOverrideProperty("exports.preview", "false");
+        main.addOverrideProperty("camel.management.enabled", "false");
         main.addOverrideProperty("exports.scheduler-enabled", "false");
         main.addOverrideProperty("exports.retry.maximum-redeliveries", "0");
         main.addOverrideProperty("partners.petfinder.host", "127.0.0.1");

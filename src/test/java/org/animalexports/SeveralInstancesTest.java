@@ -57,6 +57,7 @@ class SeveralInstancesTest {
         main.addOverrideProperty("exports.db.user", "postgres");
         main.addOverrideProperty("exports.db.password", "postgres");
         main.addOverrideProperty("exports.preview", "false");
+        main.addOverrideProperty("camel.management.enabled", "false");
         main.addOverrideProperty("exports.scheduler-enabled", "false");
         main.addOverrideProperty("exports.parallel-exports", "2");
         main.addOverrideProperty("partners.petfinder.host", "127.0.0.1");

@@ -17,6 +17,7 @@ public class ApiCalls {
 
     @SuppressWarnings("unchecked")
     public void request(Exchange exchange) {
+        exchange.setProperty("apiCallStartedAt", System.nanoTime());
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, exchange.getProperty("apiMethod", String.class));
         Map<String, String> headers = exchange.getProperty("apiHeaders", Map.class);
         headers.forEach((name, value) -> exchange.getMessage().setHeader(name, value));

@@ -58,6 +58,7 @@ public class ApiPlanner {
         exchange.setProperty("partnerCode", partner.code());
         exchange.setProperty("account", row);
         exchange.setProperty("deadLetterKind", "animal");
+        exchange.setProperty("changedAt", row.get("changed_at"));
         exchange.getMessage().setHeader("apiAction", "none");
 
         Refusal refusal = refusal(row, partner);

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * The operator's commands, run by the jar instead of the service:
  * {@code dead-letters list [--all]}, {@code dead-letters replay <id>|--all},
- * {@code held-feeds list [--all]}, {@code held-feeds release <id>|<org id> <partner>}.
+ * {@code held-feeds list [--all]}, {@code held-feeds release <id>|<org id> <partner>},
+ * {@code organizations run <org id>}.
  * A replay runs the export of the dead letter's target again, as it is now (not the stale payload), and the
  * routes resolve the dead letter when the partner acknowledges. Exit status: 0 done, 1 something still failing,
  * 2 usage error.
@@ -37,7 +38,8 @@ public class OperatorCommands {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && (args[0].equals("dead-letters") || args[0].equals("held-feeds"));
+        return args.length > 0 && (args[0].equals("dead-letters") || args[0].equals("held-feeds")
+                || args[0].equals("organizations"));
     }
 
     public int run(String[] args) throws SQLException {
@@ -58,7 +60,10 @@ public class OperatorCommands {
         if (what.equals("held-feeds") && verb.equals("release") && args.length > 2) {
             return args.length > 3 ? release(Long.parseLong(args[2]), args[3]) : release(Long.parseLong(args[2]));
         }
-        out.println("usage: dead-letters list [--all] | dead-letters replay <id>|--all"
+        if (what.equals("organizations") && verb.equals("run") && args.length > 2) {
+            return runOrganisation(Long.parseLong(args[2]));
+        }
+        out.println("usage: organizations run <org id> | dead-letters list [--all] | dead-letters replay <id>|--all"
                 + " | held-feeds list [--all] | held-feeds release <id>|<org id> <partner>");
         return 2;
     }
@@ -141,6 +146,17 @@ public class OperatorCommands {
         List<Map<String, Object>> rows = query("select state from animal_export_state where animal_id = ? and partner_code = ?",
                 animal, partner);
         return rows.isEmpty() ? null : (String) rows.get(0).get("state");
+    }
+
+    @SuppressWarnings("unchecked")
+    private int runOrganisation(long orgId) {
+        Exchange result = template.send("direct:export-cycle", exchange -> exchange.getMessage().setHeader("onlyOrg", orgId));
+        if (result.getException() != null) {
+            out.println("export of organisation " + orgId + " failed: " + oneLine(result.getException().getMessage()));
+            return 1;
+        }
+        out.println("export of organisation " + orgId + ": " + result.getMessage().getBody(Map.class));
+        return result.getMessage().getHeader("cycleFailures", 0L, Long.class) == 0 ? 0 : 1;
     }
 
     private void printHeldFeeds(boolean all) throws SQLException {

@@ -86,6 +86,7 @@ class PartnerConfigTest {
         Main main = new Main();
         main.configure().addConfiguration(new ExportsConfiguration());
         main.addOverrideProperty("exports.partner-config-dir", dir.toString());
+        main.addOverrideProperty("camel.management.enabled", "false");
         main.addOverrideProperty("exports.db.url", "jdbc:postgresql://127.0.0.1:1/never-reached");
 
         assertThatThrownBy(main::start)

@@ -105,6 +105,7 @@ public abstract class ExportTestSupport extends CamelMainTestSupport {
         p.put("exports.db.user", "postgres");
         p.put("exports.db.password", "postgres");
         p.put("exports.preview", "false");
+        p.put("camel.management.enabled", "false");
         p.put("exports.scheduler-enabled", "false");
         p.put("exports.retry.maximum-redeliveries", "1");
         p.put("exports.retry.delay-millis", "10");
