@@ -36,12 +36,13 @@ class DeclarativePartnerTest extends ExportTestSupport {
                     capabilities:
                       links-in-description: false
                       max-pictures: 3
-                      species: [Dog, Cat]
+                      species: [Dog, Cat, Ferret]
                     statuses:
                       listed: { Available: open, Hold: paused }
                     description:
                       line-break: "\\n"
                       max-length: 2000
+                      too-long: reject
                     api:
                       auth: { header: X-Api-Key, value: "{secret}" }
                       requests:
@@ -94,12 +95,21 @@ class DeclarativePartnerTest extends ExportTestSupport {
         db.animal(3, 1).set("name", "Mia").set("species", "Cat").set("primary_breed", "Siamese").set("sex", "Female")
                 .set("status", "Hold").set("description", "Shy.").insert();
         db.animal(4, 1).set("species", "Rabbit").insert();
+        db.animal(5, 1).set("species", "Ferret").set("primary_breed", null).insert();
+        db.animal(6, 1).set("description", "long ".repeat(600)).insert();
 
         runCycle();
 
         List<HttpPeer.Request> requests = PAWS.requests();
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0).method() + " " + requests.get(0).path()).isEqualTo("PUT /shelters/S-9/pets/3");
+        // One animal whose species the partner's map cannot take, one whose description is over the partner's
+        // limit: both reported with their field, the rest went out.
+        assertThat(db.query("select animal_id, reason from dead_letters where partner_code = 'pawsnearby' order by animal_id"))
+                .extracting(r -> r.get("animal_id") + " " + r.get("reason"))
+                .satisfiesExactly(
+                        r -> assertThat(r).startsWith("5 species: 'Ferret' cannot be sent to pawsnearby"),
+                        r -> assertThat(r).startsWith("6 description: is 2999 characters, pawsnearby takes at most 2000"));
         assertThat(requests.get(0).header("X-Api-Key")).isEqualTo("paws-key");
         assertThat(new ObjectMapper().readTree(requests.get(0).body())).isEqualTo(new ObjectMapper().readTree(
                 "{\"title\": \"Mia\", \"kind\": \"feline\", \"sex\": \"f\", \"about\": \"Shy.\", \"pictures\": [], \"state\": \"paused\"}"));
