@@ -58,7 +58,8 @@ public class ExportsConfiguration implements CamelConfiguration {
                 properties.resolveProperty("exports.db.user").orElse(""),
                 properties.resolveProperty("exports.db.password").orElse(""),
                 Integer.parseInt(required(properties, "exports.db.pool-size")),
-                Path.of(required(properties, "exports.embedded-db-dir")));
+                Path.of(required(properties, "exports.embedded-db-dir")),
+                Boolean.parseBoolean(properties.resolveProperty("exports.db.synchronous-commit").orElse("false")));
         context.addService(database, true, true);
         if (database.isEmbedded() && DemoData.loadIfEmpty(database.dataSource())) {
             LOG.info("Loaded the demo organisations and animals into the embedded database");

@@ -33,6 +33,16 @@ public class Database extends ServiceSupport {
      * @param maxPoolSize connections the exports may use at once
      */
     public static Database open(String url, String user, String password, int maxPoolSize, Path embeddedDir) {
+        return open(url, user, password, maxPoolSize, embeddedDir, true);
+    }
+
+    /**
+     * @param synchronousCommit false: the service's own writes (export state, runs) do not wait for the WAL flush.
+     *                          Only a crash of the database server itself can then lose the last fraction of a second
+     *                          of them, which means a listing is sent once more; nothing is lost or sent wrongly.
+     */
+    public static Database open(String url, String user, String password, int maxPoolSize, Path embeddedDir,
+                                boolean synchronousCommit) {
         EmbeddedPostgres embedded = null;
         String jdbcUrl = url;
         String jdbcUser = user;
@@ -59,6 +69,9 @@ public class Database extends ServiceSupport {
         config.setMinimumIdle(Math.min(2, maxPoolSize));
         config.setPoolName("animal-exports");
         config.setInitializationFailTimeout(30_000);
+        if (!synchronousCommit) {
+            config.setConnectionInitSql("set synchronous_commit = off");
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return new Database(dataSource, embedded);

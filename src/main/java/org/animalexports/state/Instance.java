@@ -26,4 +26,12 @@ public class Instance {
     public String id() {
         return id;
     }
+
+    /**
+     * The name one cycle or sync claims accounts under: this instance and the run, so two runs of the same
+     * instance (a change poll during a full cycle) never work on the same account at once either.
+     */
+    public String claimToken(String runId) {
+        return id + "/" + runId;
+    }
 }

@@ -51,13 +51,21 @@ public final class HttpPeer implements AutoCloseable {
     private final Deque<Response> scripted = new ArrayDeque<>();
     private volatile Function<Request, Response> responder = r -> Response.json(200, "{}");
 
+    private final boolean keepRequests;
+
     public HttpPeer() {
+        this(true, 4);
+    }
+
+    /** @param keepRequests false for load: the responder still sees every request, nothing is kept */
+    public HttpPeer(boolean keepRequests, int threads) {
+        this.keepRequests = keepRequests;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(threads));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -68,7 +76,9 @@ public final class HttpPeer implements AutoCloseable {
         Request request = new Request(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now());
         Response response;
         synchronized (this) {
-            requests.add(request);
+            if (keepRequests) {
+                requests.add(request);
+            }
             response = scripted.isEmpty() ? null : scripted.poll();
         }
         if (response == null) {

@@ -1,0 +1,388 @@
+package org.animalexports.bench;
+
+import org.animalexports.ExportsConfiguration;
+import org.animalexports.support.FtpPeer;
+import org.animalexports.support.HttpPeer;
+import org.animalexports.support.TestDatabase;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.main.Main;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+import org.postgresql.PGConnection;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The export benchmark: a real PostgreSQL with N animals over M organisations (pictures, fosters, videos, switch
+ * settings), real FTP and HTTP peers on loopback, one full export cycle to 2 FTP and 2 API partners, then a burst
+ * of K single-animal changes through the change poll. Prints the figures; run it with the command in the README.
+ *
+ * <p>System properties: bench.animals (100000), bench.orgs (1000), bench.changes (100).
+ */
+public final class ExportBenchmark {
+
+    private static final Pattern CODE = Pattern.compile("\"(?:Code|remote_id)\":(\\d+)");
+    private static final Pattern MARK = Pattern.compile("bench-change-(\\d+)");
+
+    private ExportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int animals = Integer.getInteger("bench.animals", 100_000);
+        int orgs = Integer.getInteger("bench.orgs", 1_000);
+        int changes = Integer.getInteger("bench.changes", 100);
+        System.out.printf("animal-exports benchmark: %,d animals, %,d organisations, %d changes; %d cores, max heap %d MB%n",
+                animals, orgs, changes, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 1024 / 1024);
+
+        String url = TestDatabase.newDatabase();
+        FtpPeer ftp = new FtpPeer();
+        for (int o = 1; o <= orgs; o++) {
+            ftp.addUser("petfinder" + o, "secret-petfinder" + o);
+            ftp.addUser("adoptapet" + o, "secret-adoptapet" + o);
+        }
+        ftp.addUser("floor", "floor");
+        Map<Long, Long> changedAt = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        HttpPeer petrescue = new HttpPeer(false, 8);
+        HttpPeer savourlife = new HttpPeer(false, 8);
+        petrescue.respondWith(r -> answer(r, "{\"id\": \"pr-%s\"}", changedAt, latencies));
+        savourlife.respondWith(r -> answer(r, "{\"DogId\": %s}", changedAt, latencies));
+
+        Map<String, String> props = Map.ofEntries(
+                Map.entry("exports.db.url", url), Map.entry("exports.db.user", "postgres"),
+                Map.entry("exports.db.password", "postgres"), Map.entry("exports.preview", "false"),
+                Map.entry("camel.management.enabled", "false"),
+                Map.entry("exports.schedule.cron", "0 0 0 1 1 ? 2099"),
+                Map.entry("exports.catch-up-delay-millis", "86400000"),
+                Map.entry("partners.petfinder.host", "127.0.0.1"),
+                Map.entry("partners.petfinder.port", Integer.toString(ftp.port())),
+                Map.entry("partners.adoptapet.host", "127.0.0.1"),
+                Map.entry("partners.adoptapet.port", Integer.toString(ftp.port())),
+                Map.entry("partners.petrescue.base-url", petrescue.baseUrl()),
+                Map.entry("partners.savourlife.base-url", savourlife.baseUrl()));
+        // The schema first (a start applies the migrations), then the data, then the service: so the change poll
+        // starts after the data exists and only the full cycle exports it.
+        Main migrate = service(props);
+        migrate.start();
+        migrate.stop();
+        long t0 = System.nanoTime();
+        generate(url, animals, orgs);
+        System.out.printf("data generated in PostgreSQL in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        Main main = service(props);
+        main.start();
+        CamelContext camel = main.getCamelContext();
+        REQUESTS.set(0);
+        HeapSampler heap = new HeapSampler();
+        heap.start();
+
+        // 1. One full export cycle.
+        long start = System.nanoTime();
+        Exchange cycle = camel.createProducerTemplate().send("direct:export-cycle", e -> { });
+        double cycleSeconds = (System.nanoTime() - start) / 1e9;
+        if (cycle.getException() != null) {
+            throw cycle.getException();
+        }
+        Map<String, Object> timing = query(url, "select "
+                + "extract(epoch from max(finished_at) filter (where partner_code in ('petfinder','adoptapet')) "
+                + "- min(started_at)) as ftp_seconds, "
+                + "count(*) filter (where partner_code in ('petfinder','adoptapet') and outcome = 'delivered') as feeds, "
+                + "count(*) filter (where outcome in ('failed','held')) as bad from export_runs");
+        Map<String, Object> pushed = query(url, "select count(*) filter (where partner_code in ('petrescue','savourlife')"
+                + " and state = 'listed') as pushes, count(*) filter (where partner_code in ('petfinder','adoptapet')"
+                + " and state = 'listed') as listed_in_feeds from animal_export_state");
+        double ftpSeconds = ((Number) timing.get("ftp_seconds")).doubleValue();
+        long feeds = ((Number) timing.get("feeds")).longValue();
+        long pushes = ((Number) pushed.get("pushes")).longValue();
+        long inFeeds = ((Number) pushed.get("listed_in_feeds")).longValue();
+        long httpCalls = REQUESTS.get();
+
+        // 2. The floor: PostgreSQL alone producing the same rows, the FTP peer alone taking the same bytes.
+        double copySeconds = copyFloor(url);
+        double ftpFloorSeconds = ftpFloor(ftp, orgs);
+        double floor = copySeconds + ftpFloorSeconds;
+        double dbShare = databaseShare();
+        String breakdown = processorBreakdown();
+
+        // 3. A burst of single-animal changes through the change poll.
+        List<Long> dogs = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement();
+             var rs = s.executeQuery("select a.id from animals a join animal_export_state st on st.animal_id = a.id "
+                     + "and st.partner_code = 'savourlife' and st.state = 'listed' order by a.id")) {
+            while (rs.next()) {
+                dogs.add(rs.getLong(1));
+            }
+        }
+        Collections.shuffle(dogs, new Random(7));
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+            for (int i = 0; i < changes && i < dogs.size(); i++) {
+                long id = dogs.get(i);
+                try (var ps = c.prepareStatement("update animals set description = description || ' bench-change-' || id where id = ?")) {
+                    ps.setLong(1, id);
+                    changedAt.put(id, System.currentTimeMillis());
+                    ps.executeUpdate();
+                }
+                Thread.sleep(50);
+            }
+        }
+        long waitUntil = System.currentTimeMillis() + 120_000;
+        int expected = Math.min(changes, dogs.size()) * 2;
+        while (latencies.size() < expected && System.currentTimeMillis() < waitUntil) {
+            Thread.sleep(100);
+        }
+        long peakHeap = heap.stopAndPeak();
+        main.stop();
+        ftp.close();
+        petrescue.close();
+        savourlife.close();
+
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.println();
+        System.out.println("== animal-exports benchmark ==");
+        System.out.printf("animals %,d, organisations %,d, partners: petfinder + adoptapet (FTP), petrescue + savourlife (API)%n", animals, orgs);
+        System.out.printf("full cycle                 %8.1f s   (FTP feeds %.1f s, API pushes %.1f s)%n", cycleSeconds, ftpSeconds, cycleSeconds - ftpSeconds);
+        System.out.printf("animals per second         %8.0f       (%,d animals / full cycle)%n", animals / cycleSeconds, animals);
+        System.out.printf("feeds per second           %8.1f       (%,d feeds uploaded, %,d listings in them)%n", feeds / ftpSeconds, feeds, inFeeds);
+        System.out.printf("pushes per second          %8.0f       (%,d listings pushed, %,d HTTP calls received)%n",
+                pushes / Math.max(0.001, cycleSeconds - ftpSeconds), pushes, httpCalls);
+        System.out.printf("failed or held runs        %8d%n", ((Number) timing.get("bad")).longValue());
+        System.out.printf("floor: COPY of the feed rows %.2f s + FTP peer taking the same bytes %.2f s = %.2f s%n", copySeconds, ftpFloorSeconds, floor);
+        System.out.printf("FTP export / floor         %8.2f x%n", ftpSeconds / floor);
+        System.out.printf("database time share        %8.0f %%   (SQL steps / all export work, from Camel's processor statistics)%n", dbShare * 100);
+        System.out.printf("change -> partner latency  p50 %s  p95 %s  p99 %s  (%d of %d deliveries, poll %s ms)%n",
+                pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.size(), expected,
+                camel.getPropertiesComponent().resolveProperty("exports.api.poll-interval-millis").orElse("?"));
+        System.out.printf("peak heap                  %8d MB    (heap in use, sampled every 50 ms; max heap %d MB)%n", peakHeap / 1024 / 1024,
+                Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        System.out.println("where the time went (Camel processor statistics, summed over threads):");
+        System.out.print(breakdown);
+        System.exit(0);
+    }
+
+    private static String processorBreakdown() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        List<String[]> rows = new ArrayList<>();
+        for (ObjectName name : server.queryNames(new ObjectName("org.apache.camel:type=processors,*"), null)) {
+            long total = ((Number) server.getAttribute(name, "TotalProcessingTime")).longValue();
+            long count = ((Number) server.getAttribute(name, "ExchangesTotal")).longValue();
+            rows.add(new String[] {Long.toString(total), String.format("  %-28s %-14s %8.1f s total, %7.2f ms mean, %,9d calls%n",
+                    server.getAttribute(name, "ProcessorId"), server.getAttribute(name, "RouteId"), total / 1000.0,
+                    count == 0 ? 0.0 : (double) total / count, count)});
+        }
+        rows.sort((a, b) -> Long.compare(Long.parseLong(b[0]), Long.parseLong(a[0])));
+        StringBuilder out = new StringBuilder();
+        rows.stream().limit(14).forEach(r -> out.append(r[1]));
+        return out.toString();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+
+    private static Main service(Map<String, String> props) {
+        Main main = new Main();
+        main.configure().addConfiguration(new ExportsConfiguration());
+        main.configure().withRoutesIncludePattern("file:routes/*.camel.yaml");
+        props.forEach(main::addOverrideProperty);
+        return main;
+    }
+
+    private static HttpPeer.Response answer(HttpPeer.Request r, String template, Map<Long, Long> changedAt, List<Long> latencies) {
+        REQUESTS.incrementAndGet();
+        Matcher mark = MARK.matcher(r.body());
+        if (mark.find()) {
+            Long at = changedAt.get(Long.parseLong(mark.group(1)));
+            if (at != null) {
+                latencies.add(System.currentTimeMillis() - at);
+            }
+        }
+        Matcher code = CODE.matcher(r.body());
+        return HttpPeer.Response.json(200, String.format(template, code.find() ? code.group(1) : "0"));
+    }
+
+    private static String pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return "n/a";
+        }
+        long v = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        return String.format("%.2f s", v / 1000.0);
+    }
+
+    private static void generate(String url, int animals, int orgs) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("insert into organizations (id, name, email, phone, city, state, postal_code, homepage_url, "
+                    + "animal_page_url_template, website_service, description_links_enabled, api_exports_enabled) "
+                    + "select o, 'Rescue ' || o, 'rescue' || o || '@example.org', '555-' || o, 'Trenton', 'NJ', '08601', "
+                    + "'https://rescue' || o || '.example.org', 'https://rescue' || o || '.example.org/animals/{id}', "
+                    + "o % 2 = 0, true, true from generate_series(1, " + orgs + ") o");
+            s.execute("insert into partner_accounts (org_id, partner_code, enabled, account_id, username, secret, status) "
+                    + "select o, p, true, upper(p) || o, p || o, 'secret-' || p || o, 'active' "
+                    + "from generate_series(1, " + orgs + ") o, unnest(array['petfinder','adoptapet','petrescue','savourlife']) p");
+            s.execute("insert into fosters (id, org_id, name, email, phone, contact_public) select o, o, 'Foster ' || o, "
+                    + "'foster' || o || '@example.org', '555-9' || o, o % 3 = 0 from generate_series(1, " + orgs + ") o");
+            int perOrg = Math.max(1, animals / orgs);
+            s.execute("insert into animals (id, org_id, name, species, primary_breed, secondary_breed, mixed, sex, birth_date, "
+                    + "size, color, coat_length, description, status, altered, shots_current, housetrained, ok_with_dogs, "
+                    + "ok_with_cats, ok_with_kids, adoption_fee, arrival_date, foster_id, export_enabled) "
+                    + "select a, least(" + orgs + ", 1 + (a - 1) / " + perOrg + "), "
+                    + "(array['Biscuit','Luna','Max','Daisy','Oreo','Pepper','Rocky','Willow','Ziggy','Hazel'])[1 + a % 10] || ' ' || a, "
+                    + "case when a % 10 < 6 then 'Dog' when a % 10 < 9 then 'Cat' else 'Rabbit' end, "
+                    + "case when a % 10 < 6 then (array['Labrador Retriever','Beagle','Pit Bull Terrier','Boxer','Lab'])[1 + a % 5] "
+                    + "when a % 10 < 9 then (array['Domestic Short Hair','Siamese','DSH'])[1 + a % 3] else 'Holland Lop' end, "
+                    + "case when a % 7 = 0 then 'Boxer' end, a % 3 = 0, (array['Male','Female'])[1 + a % 2], "
+                    + "current_date - (a % 4000), (array['Small','Medium','Large','X-Large'])[1 + a % 4], "
+                    + "(array['Black/White','Brown','Gray and White','Tricolor'])[1 + a % 4], (array['Short','Medium','Long'])[1 + a % 3], "
+                    + "'<p>Meet this wonderful companion, number ' || a || '. Loves walks, naps in the sun and meeting new people.</p>"
+                    + "<p>House-trained, good on a leash and gentle with visitors. Our volunteers say this is one of the kindest "
+                    + "animals in our care &amp; ready for a home of their own.</p><p>Adoption includes vaccinations, microchip "
+                    + "and a starter kit. Ask us about meeting in person!</p>', "
+                    + "case when a % 20 < 17 then 'Available' when a % 20 = 17 then 'Hold' when a % 20 = 18 then 'Pending' else 'Adopted' end, "
+                    + "a % 2 = 0, a % 3 <> 0, a % 4 <> 0, case when a % 5 = 0 then null else a % 2 = 0 end, "
+                    + "case when a % 3 = 0 then null else a % 3 = 1 end, true, 50 + a % 200, current_date - a % 365, "
+                    + "case when a % 10 = 0 then least(" + orgs + ", 1 + (a - 1) / " + perOrg + ") end, a % 33 <> 0 "
+                    + "from generate_series(1, " + animals + ") a");
+            s.execute("insert into animal_pictures (id, animal_id, position, url) select a * 10 + p, a, p, "
+                    + "'https://images.example.org/animals/' || a || '/' || p || '.jpg' "
+                    + "from generate_series(1, " + animals + ") a, generate_series(1, 3) p");
+            s.execute("insert into animal_videos (id, animal_id, url) select a, a, 'https://www.youtube.com/watch?v=v' || a "
+                    + "from generate_series(1, " + animals + ") a where a % 10 = 3");
+            s.execute("insert into animal_partner_accounts (animal_id, partner_code, selected) select a, "
+                    + "(array['petfinder','adoptapet','petrescue','savourlife'])[1 + a % 4], false "
+                    + "from generate_series(1, " + animals + ") a where a % 50 = 1");
+            s.execute("vacuum analyze");
+        }
+    }
+
+    /** PostgreSQL alone producing the rows of both FTP partners' feeds, as COPY ... TO STDOUT into nowhere. */
+    private static double copyFloor(String url) throws Exception {
+        String select = Files.readString(Path.of("routes/sql/select-feed-animals.sql"))
+                .replace("where a.org_id = :#${header.orgId}", "join partner_accounts pa on pa.org_id = a.org_id "
+                        + "and pa.partner_code in ('petfinder', 'adoptapet') and pa.enabled where true")
+                .replace(":#${header.partnerCode}", "pa.partner_code");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+            long start = System.nanoTime();
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (" + select + ") to stdout", OutputStream.nullOutputStream());
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /** The FTP peer taking the bytes of every uploaded feed file once more, over one connection. */
+    private static double ftpFloor(FtpPeer ftp, int orgs) throws Exception {
+        List<byte[]> files = new ArrayList<>();
+        for (int o = 1; o <= orgs; o++) {
+            ftp.file("petfinder" + o, "import/PETFINDER" + o + ".csv").ifPresent(files::add);
+            ftp.file("adoptapet" + o, "pets.csv").ifPresent(files::add);
+            ftp.file("adoptapet" + o, "import.cfg").ifPresent(files::add);
+        }
+        FTPClient client = new FTPClient();
+        client.connect("127.0.0.1", ftp.port());
+        client.login("floor", "floor");
+        client.enterLocalPassiveMode();
+        client.setFileType(FTP.BINARY_FILE_TYPE);
+        long start = System.nanoTime();
+        for (int i = 0; i < files.size(); i++) {
+            client.storeFile("f" + i, new ByteArrayInputStream(files.get(i)));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        client.logout();
+        client.disconnect();
+        return seconds;
+    }
+
+    /** Time in SQL steps over the time of all export work, from Camel's JMX processor and route statistics. */
+    private static double databaseShare() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        double sql = 0;
+        double outsideUnits = 0;
+        for (ObjectName name : server.queryNames(new ObjectName("org.apache.camel:type=processors,*"), null)) {
+            Object destination = safe(server, name, "Destination");
+            if (destination != null && destination.toString().startsWith("sql")) {
+                double total = ((Number) server.getAttribute(name, "TotalProcessingTime")).doubleValue();
+                sql += total;
+                String route = String.valueOf(safe(server, name, "RouteId"));
+                if (!route.equals("ftp-feed") && !route.equals("api-push") && !route.equals("hold-feed")
+                        && !route.equals("release-feed-claim")) {
+                    outsideUnits += total;
+                }
+            }
+        }
+        double units = 0;
+        for (String route : List.of("ftp-feed", "api-push")) {
+            for (ObjectName name : server.queryNames(new ObjectName("org.apache.camel:type=routes,name=\"" + route + "\",*"), null)) {
+                units += ((Number) server.getAttribute(name, "TotalProcessingTime")).doubleValue();
+            }
+        }
+        return units + outsideUnits == 0 ? 0 : sql / (units + outsideUnits);
+    }
+
+    private static Object safe(MBeanServer server, ObjectName name, String attribute) {
+        try {
+            return server.getAttribute(name, attribute);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The most heap in use at once, sampled every 50 ms (summing each pool's own peak would overstate it). */
+    private static final class HeapSampler extends Thread {
+        private volatile boolean running = true;
+        private volatile long peak;
+
+        HeapSampler() {
+            super("heap-sampler");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long stopAndPeak() {
+            running = false;
+            return peak;
+        }
+    }
+
+    private static Map<String, Object> query(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement();
+             var rs = s.executeQuery(sql)) {
+            rs.next();
+            Map<String, Object> row = new java.util.HashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+            }
+            return row;
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static Duration seconds(double s) {
+        return Duration.ofMillis((long) (s * 1000));
+    }
+}
