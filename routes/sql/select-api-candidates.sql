@@ -1,14 +1,4 @@
-select a.id, a.org_id, a.name, a.species, a.primary_breed, a.secondary_breed, a.mixed, a.sex,
-       a.birth_date, a.age_group, a.size, a.color, a.coat_length, a.description, a.status,
-       a.altered, a.shots_current, a.housetrained, a.declawed, a.special_needs, a.special_needs_notes,
-       a.ok_with_dogs, a.ok_with_cats, a.ok_with_kids, a.adoption_fee, a.arrival_date, a.export_enabled,
-       f.name as foster_name, f.email as foster_email, f.phone as foster_phone,
-       coalesce(f.contact_public, false) as foster_contact_public,
-       (select cast(json_agg(json_build_object('url', p.url,
-                    'version', cast(floor(extract(epoch from p.updated_at) * 1000) as bigint))
-                    order by p.position, p.id) as text)
-          from animal_pictures p where p.animal_id = a.id) as pictures,
-       (select v.url from animal_videos v where v.animal_id = a.id order by v.id limit 1) as video_url,
+select a.*,
        coalesce(c.selected, true) as selected,
        false as animal_missing,
        pa.partner_code, pa.account_id, pa.secret, pa.enabled as account_enabled,
@@ -18,13 +8,13 @@ select a.id, a.org_id, a.name, a.species, a.primary_breed, a.secondary_breed, a.
        greatest(a.updated_at, o.updated_at, pa.updated_at) as changed_at
 from partner_accounts pa
 join organizations o on o.id = pa.org_id
-join animals a on a.org_id = pa.org_id
-left join fosters f on f.id = a.foster_id
+join export_animals a on a.org_id = pa.org_id
 left join animal_partner_accounts c on c.animal_id = a.id and c.partner_code = pa.partner_code
 left join animal_export_state st on st.animal_id = a.id and st.partner_code = pa.partner_code
 where pa.partner_code = any (string_to_array(:#${header.apiPartners}, ','))
   and pa.status = 'active'
   and pa.claimed_by = :#${header.instanceId}
+  and pa.org_id = :#${header.orgId}
   and (cast(:#${header.onlyAnimal} as bigint) is null or a.id = cast(:#${header.onlyAnimal} as bigint))
   and ((pa.enabled and o.api_exports_enabled) or st.state = 'listed')
   and (cast(:#${header.fullSync} as boolean)
@@ -36,7 +26,9 @@ select st.animal_id, st.org_id, null, null, null, null, false, null,
        null, null, null, null, null, null, null,
        null, null, null, null, null, null,
        null, null, null, null, null, false,
-       null, null, null, false, null, null,
+       null,
+       null, null, null, false,
+       null, null,
        false, true,
        pa.partner_code, pa.account_id, pa.secret, pa.enabled,
        o.api_exports_enabled, o.name, o.homepage_url, o.animal_page_url_template,
@@ -48,6 +40,7 @@ join organizations o on o.id = st.org_id
 where st.partner_code = any (string_to_array(:#${header.apiPartners}, ','))
   and st.state = 'listed'
   and pa.claimed_by = :#${header.instanceId}
+  and st.org_id = :#${header.orgId}
   and (cast(:#${header.onlyAnimal} as bigint) is null or st.animal_id = cast(:#${header.onlyAnimal} as bigint))
   and not exists (select 1 from animals gone where gone.id = st.animal_id)
 order by 2, 1

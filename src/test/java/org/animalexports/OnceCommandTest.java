@@ -3,10 +3,13 @@ package org.animalexports;
 import org.animalexports.support.Fixture;
 import org.animalexports.support.FtpPeer;
 import org.animalexports.support.TestDatabase;
+import org.animalexports.support.TestServices;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,19 +32,8 @@ class OnceCommandTest {
     }
 
     private Main main() {
-        Main main = new Main();
-        main.configure().addConfiguration(new ExportsConfiguration());
-        main.configure().withRoutesIncludePattern("file:routes/*.camel.yaml");
-        main.addOverrideProperty("exports.db.url", url);
-        main.addOverrideProperty("exports.db.user", "postgres");
-        main.addOverrideProperty("exports.db.password", "postgres");
-        main.addOverrideProperty("exports.preview", "false");
-        main.addOverrideProperty("camel.management.enabled", "false");
-        main.addOverrideProperty("exports.scheduler-enabled", "false");
-        main.addOverrideProperty("exports.retry.maximum-redeliveries", "0");
-        main.addOverrideProperty("partners.petfinder.host", "127.0.0.1");
-        main.addOverrideProperty("partners.petfinder.port", Integer.toString(ftp.port()));
-        return main;
+        return TestServices.main(url, Map.of("exports.retry.maximum-redeliveries", "0",
+                "partners.petfinder.host", "127.0.0.1", "partners.petfinder.port", Integer.toString(ftp.port())));
     }
 
     @Test

@@ -5,12 +5,14 @@ import org.animalexports.support.FtpPeer;
 import org.animalexports.support.HttpPeer;
 import org.animalexports.support.PartnerAnswers;
 import org.animalexports.support.TestDatabase;
+import org.animalexports.support.TestServices;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,21 +51,9 @@ class SeveralInstancesTest {
     }
 
     private static Main main(String instance) {
-        Main main = new Main();
-        main.configure().addConfiguration(new ExportsConfiguration());
-        main.configure().withRoutesIncludePattern("file:routes/*.camel.yaml");
-        main.addOverrideProperty("exports.instance-id", instance);
-        main.addOverrideProperty("exports.db.url", url);
-        main.addOverrideProperty("exports.db.user", "postgres");
-        main.addOverrideProperty("exports.db.password", "postgres");
-        main.addOverrideProperty("exports.preview", "false");
-        main.addOverrideProperty("camel.management.enabled", "false");
-        main.addOverrideProperty("exports.scheduler-enabled", "false");
-        main.addOverrideProperty("exports.parallel-exports", "2");
-        main.addOverrideProperty("partners.petfinder.host", "127.0.0.1");
-        main.addOverrideProperty("partners.petfinder.port", Integer.toString(ftp.port()));
-        main.addOverrideProperty("partners.petrescue.base-url", petrescue.baseUrl());
-        return main;
+        return TestServices.main(url, Map.of("exports.instance-id", instance, "exports.parallel-exports", "2",
+                "partners.petfinder.host", "127.0.0.1", "partners.petfinder.port", Integer.toString(ftp.port()),
+                "partners.petrescue.base-url", petrescue.baseUrl()));
     }
 
     @Test

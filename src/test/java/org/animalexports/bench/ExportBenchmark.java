@@ -1,9 +1,9 @@
 package org.animalexports.bench;
 
-import org.animalexports.ExportsConfiguration;
 import org.animalexports.support.FtpPeer;
 import org.animalexports.support.HttpPeer;
 import org.animalexports.support.TestDatabase;
+import org.animalexports.support.TestServices;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
@@ -198,11 +198,9 @@ public final class ExportBenchmark {
     private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
 
     private static Main service(Map<String, String> props) {
-        Main main = new Main();
-        main.configure().addConfiguration(new ExportsConfiguration());
-        main.configure().withRoutesIncludePattern("file:routes/*.camel.yaml");
-        props.forEach(main::addOverrideProperty);
-        return main;
+        Map<String, String> overrides = new java.util.HashMap<>(props);
+        overrides.put("exports.scheduler-enabled", "true"); // the change poll runs; the cron is far away
+        return TestServices.main(props.get("exports.db.url"), overrides);
     }
 
     private static HttpPeer.Response answer(HttpPeer.Request r, String template, Map<Long, Long> changedAt, List<Long> latencies) {
