@@ -5,6 +5,12 @@ with claimable as (
       and (pa.claimed_until is null or pa.claimed_until < now() or pa.claimed_by = :#${header.instanceId})
       and (cast(:#${header.onlyOrg} as bigint) is null or pa.org_id = cast(:#${header.onlyOrg} as bigint))
       and (cast(:#${header.onlyPartner} as text) is null or pa.partner_code = cast(:#${header.onlyPartner} as text))
+      and (cast(:#${header.fullSync} as boolean) or pa.org_id in (
+              select a.org_id from animals a where a.updated_at > cast(:#${header.since} as timestamptz)
+              union select o.id from organizations o where o.updated_at > cast(:#${header.since} as timestamptz)
+              union select p.org_id from partner_accounts p where p.updated_at > cast(:#${header.since} as timestamptz)
+              union select st.org_id from animal_export_state st
+                     where st.state = 'listed' and not exists (select 1 from animals g where g.id = st.animal_id)))
     for update skip locked
 )
 update partner_accounts pa
