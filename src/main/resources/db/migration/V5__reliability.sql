@@ -62,15 +62,8 @@ end $$;
 create trigger partner_accounts_clear_attention before update on partner_accounts
     for each row execute function clear_attention_on_new_credentials();
 
--- The claims columns change on every cycle; they must not count as a settings change for the change poll.
-create or replace function touch_updated_at() returns trigger language plpgsql as $$
-begin
-    if new.updated_at is not distinct from old.updated_at then
-        new.updated_at := now();
-    end if;
-    return new;
-end $$;
-
+-- The claims columns change on every cycle; they must not count as a settings change for the change poll,
+-- so the account's timestamp moves only when one of its settings changes.
 drop trigger partner_accounts_touch on partner_accounts;
 create trigger partner_accounts_touch before update on partner_accounts
     for each row when ((old.org_id, old.partner_code, old.enabled, old.account_id, old.username, old.secret,

@@ -22,7 +22,6 @@ public class ApiAccounts {
 
     private final PartnerRegistry partners;
     private final ApiRequestBuilder requests;
-    private final String serviceTokenPrefix;
     private final java.util.function.Function<String, java.util.Optional<String>> properties;
 
     /** @param properties looks up partners.<code>.service-token, the token account requests use when the account has none */
@@ -30,7 +29,6 @@ public class ApiAccounts {
                        java.util.function.Function<String, java.util.Optional<String>> properties) {
         this.partners = partners;
         this.requests = requests;
-        this.serviceTokenPrefix = "partners.";
         this.properties = properties;
     }
 
@@ -51,7 +49,7 @@ public class ApiAccounts {
         }
         Map<String, Object> values = new HashMap<>(ApiValues.forAccount(account));
         if (values.get("secret") == null) {
-            values.put("secret", properties.apply(serviceTokenPrefix + partner.code() + ".service-token").orElse(null));
+            values.put("secret", properties.apply("partners." + partner.code() + ".service-token").orElse(null));
         }
         boolean request = account.get("account_id") == null;
         requests.prepare(exchange, partner, request ? accounts.request() : accounts.status(), values, null);

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -377,10 +376,5 @@ public final class ExportBenchmark {
             }
             return row;
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Duration seconds(double s) {
-        return Duration.ofMillis((long) (s * 1000));
     }
 }
