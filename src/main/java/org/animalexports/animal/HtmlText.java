@@ -13,6 +13,7 @@ public final class HtmlText {
     private static final Pattern ANY_TAG = Pattern.compile("(?s)<[a-zA-Z/!][^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private HtmlText() {
     }
@@ -21,18 +22,40 @@ public final class HtmlText {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String s = text.replace("\r\n", "\n").replace('\r', '\n');
-        s = SCRIPT_OR_STYLE.matcher(s).replaceAll("");
-        s = LINE_BREAK_TAG.matcher(s).replaceAll("\n");
-        s = BLOCK_END_TAG.matcher(s).replaceAll("\n\n");
-        s = LIST_ITEM_TAG.matcher(s).replaceAll("\n- ");
-        s = ANY_TAG.matcher(s).replaceAll("");
-        s = decodeEntities(s);
-        s = CONTROL.matcher(s).replaceAll("");
+        // Each pass runs only when the text can hold what it looks for: a regex pass over a description costs far
+        // more than the indexOf that rules it out, and most descriptions use few of these constructs.
+        String s = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        if (s.indexOf('<') >= 0) {
+            if (containsIgnoreCase(s, "<script") || containsIgnoreCase(s, "<style")) {
+                s = SCRIPT_OR_STYLE.matcher(s).replaceAll("");
+            }
+            if (containsIgnoreCase(s, "<br")) {
+                s = LINE_BREAK_TAG.matcher(s).replaceAll("\n");
+            }
+            if (s.contains("</")) {
+                s = BLOCK_END_TAG.matcher(s).replaceAll("\n\n");
+            }
+            if (containsIgnoreCase(s, "<li")) {
+                s = LIST_ITEM_TAG.matcher(s).replaceAll("\n- ");
+            }
+            s = ANY_TAG.matcher(s).replaceAll("");
+        }
+        if (s.indexOf('&') >= 0) {
+            s = decodeEntities(s);
+        }
+        if (hasControl(s)) {
+            s = CONTROL.matcher(s).replaceAll("");
+        }
         StringBuilder out = new StringBuilder(s.length());
         int blankRun = 0;
-        for (String line : s.split("\n", -1)) {
-            String trimmed = line.replace('\t', ' ').replace('\u00a0', ' ').replaceAll(" {2,}", " ").strip();
+        int start = 0;
+        while (start <= s.length()) {
+            int end = s.indexOf('\n', start);
+            if (end < 0) {
+                end = s.length();
+            }
+            String trimmed = normalizeSpaces(s.substring(start, end));
+            start = end + 1;
             if (trimmed.isEmpty()) {
                 blankRun++;
                 continue;
@@ -44,6 +67,36 @@ public final class HtmlText {
             blankRun = 0;
         }
         return out.toString();
+    }
+
+    /** Tabs and no-break spaces as spaces, runs of spaces as one, no leading or trailing white space. */
+    private static String normalizeSpaces(String line) {
+        String s = line.replace('\t', ' ').replace('\u00a0', ' ');
+        if (s.contains("  ")) {
+            s = SPACES.matcher(s).replaceAll(" ");
+        }
+        return s.strip();
+    }
+
+    private static boolean containsIgnoreCase(String s, String lowerNeedle) {
+        int last = s.length() - lowerNeedle.length();
+        for (int i = s.indexOf('<'); i >= 0 && i <= last; i = s.indexOf('<', i + 1)) {
+            if (s.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text holds a control character other than line feed and tab (what CONTROL removes). */
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < ' ' && c != '\n' && c != '\t') || (c >= '\u007f' && c <= '\u009f')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Escapes text for a partner that reads descriptions as HTML. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The values a partner's feed columns can name ({@code value:} in partner-config), computed for one animal and
@@ -20,6 +21,9 @@ public final class ListingValues {
     public static final List<String> NAMES;
 
     private static final int MAX_PHOTOS = 10;
+    private static final Pattern COLOR_SEPARATOR = Pattern.compile("\\s*(/|,|&|\\band\\b)\\s*");
+    private static final Pattern BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     static {
         List<String> names = new ArrayList<>(List.of("id", "name", "species", "breed", "breed2", "mixed", "purebred",
@@ -117,7 +121,7 @@ public final class ListingValues {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (String part : color.split("\\s*(/|,|&|\\band\\b)\\s*")) {
+        for (String part : COLOR_SEPARATOR.split(color)) {
             String c = singleLine(part);
             if (!c.isEmpty() && out.size() < 3) {
                 out.add(Character.toUpperCase(c.charAt(0)) + c.substring(1));
@@ -143,6 +147,24 @@ public final class ListingValues {
         if (s == null) {
             return "";
         }
-        return s.replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").trim();
+        String out = s;
+        if (hasLineBreakOrControl(out)) {
+            out = BREAKS_AND_CONTROLS.matcher(out).replaceAll(" ");
+        }
+        if (out.contains("  ")) {
+            out = SPACES.matcher(out).replaceAll(" ");
+        }
+        return out.trim();
+    }
+
+    /** Whether {@link #BREAKS_AND_CONTROLS} can match: a C0 or C1 control character, or U+2028 / U+2029. */
+    private static boolean hasLineBreakOrControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || (c >= '\u007f' && c <= '\u009f') || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 }

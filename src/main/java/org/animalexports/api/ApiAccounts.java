@@ -52,7 +52,7 @@ public class ApiAccounts {
             values.put("secret", properties.apply("partners." + partner.code() + ".service-token").orElse(null));
         }
         boolean request = account.get("account_id") == null;
-        requests.prepare(exchange, partner, request ? accounts.request() : accounts.status(), values, null);
+        requests.prepare(exchange, partner, request ? accounts.request() : accounts.status(), values, null, null);
         exchange.getMessage().setHeader("accountAction", request ? "request" : "status");
     }
 

@@ -69,11 +69,12 @@ public class ApiPlanner {
                         LocalDate.now(clock));
                 Map<String, Object> values = ApiValues.forAnimal(listing, partner.capabilities().maxPictures(), row, partnerRef);
                 PartnerConfig.ApiRequest upsert = partner.api().requests().get("upsert");
-                String hash = hash(requests.fingerprint(partner, upsert, values));
+                JsonNode payload = RequestTemplates.body(upsert.body(), ApiRequestBuilder.withoutSecret(values), partner);
+                String hash = hash(requests.fingerprint(partner, upsert, values, payload));
                 if ((listed && hash.equals(row.get("payload_hash"))) || hash.equals(row.get("refused_hash"))) {
                     return; // the partner has this payload already, or refused exactly this one
                 }
-                requests.prepare(exchange, partner, "upsert", values, hash);
+                requests.prepare(exchange, partner, "upsert", values, hash, payload);
                 exchange.setProperty("newState", "listed");
                 exchange.getMessage().setHeader("apiAction", "push");
             } catch (MappingException e) {
@@ -95,7 +96,7 @@ public class ApiPlanner {
         values.put("partner_ref", partnerRef == null ? null
                 : partnerRef.matches("-?[0-9]{1,18}") ? (Object) Long.parseLong(partnerRef) : partnerRef);
         try {
-            requests.prepare(exchange, partner, requestName, values, null);
+            requests.prepare(exchange, partner, requestName, values, null, null);
         } catch (MappingException e) {
             exchange.getMessage().setHeader("failureMessage", e.getMessage());
             exchange.getMessage().setHeader("apiAction", "reject");

@@ -24,23 +24,39 @@ public class ApiRequestBuilder {
         this.previewDir = previewDir;
     }
 
-    /** What identifies a listing's content: the request without credentials and without the partner's own id. */
-    public String fingerprint(PartnerConfig partner, PartnerConfig.ApiRequest request, Map<String, Object> values)
-            throws MappingException {
-        Map<String, Object> neutral = new HashMap<>(values);
-        neutral.put("secret", "");
-        neutral.put("partner_ref", null);
-        return request.method() + " " + RequestTemplates.path(request.path(), neutral, partner) + " "
-                + ApiPlanner.text(RequestTemplates.body(request.body(), neutral, partner));
+    /** The values with the credential blanked: what a payload kept in the export state is rendered from. */
+    public static Map<String, Object> withoutSecret(Map<String, Object> values) {
+        Map<String, Object> copy = new HashMap<>(values);
+        copy.put("secret", "");
+        return copy;
     }
 
+    /**
+     * What identifies a listing's content: the request without credentials and without the partner's own id.
+     *
+     * @param payload the request's body rendered from {@link #withoutSecret}; reused when the body does not name
+     *                the partner's id, so the body is rendered once instead of twice
+     */
+    public String fingerprint(PartnerConfig partner, PartnerConfig.ApiRequest request, Map<String, Object> values,
+                              JsonNode payload) throws MappingException {
+        Map<String, Object> neutral = withoutSecret(values);
+        neutral.put("partner_ref", null);
+        JsonNode body = values.get("partner_ref") == null || !RequestTemplates.names(request.body()).contains("partner_ref")
+                ? payload : RequestTemplates.body(request.body(), neutral, partner);
+        return request.method() + " " + RequestTemplates.path(request.path(), neutral, partner) + " " + ApiPlanner.text(body);
+    }
+
+    /**
+     * @param payload the body rendered from {@link #withoutSecret}, or null to render it here; the body sent is the
+     *                same node when the template does not name the credential
+     */
     public void prepare(Exchange exchange, PartnerConfig partner, String requestName, Map<String, Object> values,
-                        String payloadHash) throws MappingException {
+                        String payloadHash, JsonNode payload) throws MappingException {
         PartnerConfig.ApiRequest request = partner.api().requests().get(requestName);
         String baseUrl = partner.endpoint().baseUrl().replaceAll("/+$", "");
-        JsonNode body = RequestTemplates.body(request.body(), values, partner);
-        Map<String, Object> withoutSecret = new HashMap<>(values);
-        withoutSecret.put("secret", "");
+        JsonNode kept = payload != null ? payload : RequestTemplates.body(request.body(), withoutSecret(values), partner);
+        JsonNode body = RequestTemplates.names(request.body()).contains("secret")
+                ? RequestTemplates.body(request.body(), values, partner) : kept;
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         if (body != null) {
@@ -66,6 +82,6 @@ public class ApiRequestBuilder {
         exchange.setProperty("apiHeaders", headers);
         exchange.setProperty("keepRef", request.keepRef());
         exchange.setProperty("payloadHash", payloadHash);
-        exchange.setProperty("payload", ApiPlanner.text(RequestTemplates.body(request.body(), withoutSecret, partner)));
+        exchange.setProperty("payload", ApiPlanner.text(kept));
     }
 }

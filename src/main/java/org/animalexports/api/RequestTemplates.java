@@ -3,15 +3,24 @@ package org.animalexports.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.animalexports.animal.MappingException;
 import org.animalexports.partner.PartnerConfig;
 import org.animalexports.partner.ValueMaps;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +34,7 @@ public final class RequestTemplates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Object OMIT = new Object();
+    private static final Map<Identity, Set<String>> NAMES = new ConcurrentHashMap<>();
 
     private RequestTemplates() {
     }
@@ -37,30 +47,46 @@ public final class RequestTemplates {
         return rendered == OMIT ? JsonNodeFactory.instance.objectNode() : (JsonNode) rendered;
     }
 
+    /** The value names a body template's placeholders use (read once per template, then remembered). */
+    public static Set<String> names(JsonNode template) {
+        if (template == null) {
+            return Set.of();
+        }
+        return NAMES.computeIfAbsent(new Identity(template), key -> {
+            Set<String> names = new HashSet<>();
+            collectNames(template, names);
+            return Set.copyOf(names);
+        });
+    }
+
     /** A path template; every value is URL-encoded as one path segment. */
     public static String path(String template, Map<String, Object> values, PartnerConfig partner) throws MappingException {
-        Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = text(resolve(m.group(1), values, partner, "path"));
-            if (value.isEmpty()) {
-                throw new MappingException(name(m.group(1)), "is empty but the request path " + template + " needs it");
+        for (Object part : Text.of(template).parts()) {
+            if (part instanceof Spec spec) {
+                String value = text(resolve(spec, values, partner, "path"));
+                if (value.isEmpty()) {
+                    throw new MappingException(spec.name(), "is empty but the request path " + template + " needs it");
+                }
+                out.append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            } else {
+                out.append((String) part);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(
-                    java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
         }
-        m.appendTail(out);
         return out.toString();
     }
 
     /** A header value template, such as {@code Token token={secret}}. */
     public static String text(String template, Map<String, Object> values, PartnerConfig partner) throws MappingException {
-        Matcher m = PLACEHOLDER.matcher(template);
+        return fill(Text.of(template), values, partner, "header");
+    }
+
+    private static String fill(Text text, Map<String, Object> values, PartnerConfig partner, String where)
+            throws MappingException {
         StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(text(resolve(m.group(1), values, partner, "header"))));
+        for (Object part : text.parts()) {
+            out.append(part instanceof Spec spec ? text(resolve(spec, values, partner, where)) : (String) part);
         }
-        m.appendTail(out);
         return out.toString();
     }
 
@@ -97,23 +123,50 @@ public final class RequestTemplates {
         if (!node.isTextual()) {
             return node;
         }
-        String text = node.textValue();
-        Matcher whole = PLACEHOLDER.matcher(text);
-        if (whole.matches()) {
-            String spec = whole.group(1);
+        Text text = Text.of(node.textValue());
+        if (text.whole() != null) {
+            Spec spec = text.whole();
             Object value = resolve(spec, values, partner, where);
-            if (spec.endsWith("?") && isEmpty(value)) {
+            if (spec.optional() && isEmpty(value)) {
                 return OMIT;
             }
-            return JSON.valueToTree(value);
+            return json(value);
         }
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(text(resolve(m.group(1), values, partner, where))));
+        return text.parts().size() == 1 && text.parts().get(0) instanceof String ? node
+                : JsonNodeFactory.instance.textNode(fill(text, values, partner, where));
+    }
+
+    /** A value as JSON, as Jackson would write it; the common types without Jackson's serializer lookup. */
+    private static JsonNode json(Object value) {
+        if (value == null) {
+            return NullNode.getInstance();
         }
-        m.appendTail(out);
-        return JsonNodeFactory.instance.textNode(out.toString());
+        if (value instanceof String s) {
+            return TextNode.valueOf(s);
+        }
+        if (value instanceof Boolean b) {
+            return BooleanNode.valueOf(b);
+        }
+        if (value instanceof Long l) {
+            return LongNode.valueOf(l);
+        }
+        if (value instanceof Collection<?> items) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            for (Object item : items) {
+                out.add(json(item));
+            }
+            return out;
+        }
+        return JSON.valueToTree(value);
+    }
+
+    private static void collectNames(JsonNode node, Set<String> names) {
+        if (node.isContainerNode()) {
+            node.forEach(child -> collectNames(child, names));
+        } else if (node.isTextual()) {
+            Text.of(node.textValue()).parts().stream().filter(Spec.class::isInstance)
+                    .forEach(part -> names.add(((Spec) part).name()));
+        }
     }
 
     private static void addIfPresent(ArrayNode out, JsonNode element) {
@@ -122,19 +175,79 @@ public final class RequestTemplates {
         }
     }
 
-    private static Object resolve(String spec, Map<String, Object> values, PartnerConfig partner, String where)
+    private static Object resolve(Spec spec, Map<String, Object> values, PartnerConfig partner, String where)
             throws MappingException {
-        String[] parts = spec.replace("?", "").split("\\|");
-        String name = parts[0].trim();
-        Object value = values.get(name);
-        if (parts.length > 1) {
-            return ValueMaps.apply(partner, parts[1].trim(), name, text(value), "request key " + where, false);
+        Object value = values.get(spec.name());
+        if (spec.map() != null) {
+            return ValueMaps.apply(partner, spec.map(), spec.name(), text(value), "request key " + where, false);
         }
         return value;
     }
 
-    private static String name(String spec) {
-        return spec.replace("?", "").split("\\|")[0].trim();
+    /** One placeholder: {@code name}, {@code name|map}, {@code name?}. */
+    private record Spec(String name, String map, boolean optional) {
+
+        static Spec parse(String spec) {
+            String[] parts = spec.replace("?", "").split("\\|");
+            return new Spec(parts[0].trim(), parts.length > 1 ? parts[1].trim() : null, spec.endsWith("?"));
+        }
+    }
+
+    /**
+     * A template text split into literal strings and placeholders, parsed once per distinct text. {@code whole}:
+     * the placeholder when it is the whole text (then the value keeps its JSON type).
+     */
+    private record Text(List<Object> parts, Spec whole) {
+
+        private static final Map<String, Text> PARSED = new ConcurrentHashMap<>();
+
+        static Text of(String template) {
+            Text known = PARSED.get(template);
+            if (known != null) {
+                return known;
+            }
+            Text parsed = parse(template);
+            if (PARSED.size() < 10_000) { // templates come from partner files: few; never grow without bound
+                PARSED.put(template, parsed);
+            }
+            return parsed;
+        }
+
+        private static Text parse(String template) {
+            Matcher whole = PLACEHOLDER.matcher(template);
+            if (whole.matches()) {
+                Spec spec = Spec.parse(whole.group(1));
+                return new Text(List.of(spec), spec);
+            }
+            List<Object> parts = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(template);
+            int at = 0;
+            while (m.find()) {
+                if (m.start() > at) {
+                    parts.add(template.substring(at, m.start()));
+                }
+                parts.add(Spec.parse(m.group(1)));
+                at = m.end();
+            }
+            if (at < template.length() || parts.isEmpty()) {
+                parts.add(template.substring(at));
+            }
+            return new Text(List.copyOf(parts), null);
+        }
+    }
+
+    /** A template node as a map key by identity: a parsed partner file's nodes live as long as its config. */
+    private record Identity(JsonNode node) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity o && o.node == node;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(node);
+        }
     }
 
     private static boolean isEmpty(Object value) {

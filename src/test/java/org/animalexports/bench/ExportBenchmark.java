@@ -53,6 +53,7 @@ public final class ExportBenchmark {
                 animals, orgs, changes, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1024 / 1024);
 
+        TestDatabase.recordStatementStatistics();
         String url = TestDatabase.newDatabase();
         FtpPeer ftp = new FtpPeer();
         for (int o = 1; o <= orgs; o++) {
@@ -87,6 +88,8 @@ public final class ExportBenchmark {
         long t0 = System.nanoTime();
         generate(url, animals, orgs);
         System.out.printf("data generated in PostgreSQL in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        execute(url, "create extension if not exists pg_stat_statements");
+        execute(url, "select pg_stat_statements_reset()");
         Main main = service(props);
         main.start();
         CamelContext camel = main.getCamelContext();
@@ -95,9 +98,13 @@ public final class ExportBenchmark {
         heap.start();
 
         // 1. One full export cycle.
+        double jvmCpuBefore = jvmCpuSeconds();
+        double pgCpuBefore = postgresCpuSeconds();
         long start = System.nanoTime();
         Exchange cycle = camel.createProducerTemplate().send("direct:export-cycle", e -> { });
         double cycleSeconds = (System.nanoTime() - start) / 1e9;
+        double jvmCpu = jvmCpuSeconds() - jvmCpuBefore;
+        double pgCpu = postgresCpuSeconds() - pgCpuBefore;
         if (cycle.getException() != null) {
             throw cycle.getException();
         }
@@ -109,6 +116,7 @@ public final class ExportBenchmark {
         Map<String, Object> pushed = query(url, "select count(*) filter (where partner_code in ('petrescue','savourlife')"
                 + " and state = 'listed') as pushes, count(*) filter (where partner_code in ('petfinder','adoptapet')"
                 + " and state = 'listed') as listed_in_feeds from animal_export_state");
+        String statements = statementBreakdown(url);
         double ftpSeconds = ((Number) timing.get("ftp_seconds")).doubleValue();
         long feeds = ((Number) timing.get("feeds")).longValue();
         long pushes = ((Number) pushed.get("pushes")).longValue();
@@ -168,6 +176,8 @@ public final class ExportBenchmark {
         System.out.printf("floor: COPY of the feed rows %.2f s + FTP peer taking the same bytes %.2f s = %.2f s%n", copySeconds, ftpFloorSeconds, floor);
         System.out.printf("FTP export / floor         %8.2f x%n", ftpSeconds / floor);
         System.out.printf("database time share        %8.0f %%   (SQL steps / all export work, from Camel's processor statistics)%n", dbShare * 100);
+        System.out.printf("CPU in the full cycle        %6.1f s JVM (service + peers) + %.1f s PostgreSQL, of %.1f s (%d cores x cycle)%n",
+                jvmCpu, pgCpu, cycleSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
         System.out.printf("change -> partner latency  p50 %s  p95 %s  p99 %s  (%d of %d deliveries, poll %s ms)%n",
                 pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.size(), expected,
                 camel.getPropertiesComponent().resolveProperty("exports.api.poll-interval-millis").orElse("?"));
@@ -175,6 +185,8 @@ public final class ExportBenchmark {
                 Runtime.getRuntime().maxMemory() / 1024 / 1024);
         System.out.println("where the time went (Camel processor statistics, summed over threads):");
         System.out.print(breakdown);
+        System.out.println("where PostgreSQL spent the full cycle (pg_stat_statements, execution time):");
+        System.out.print(statements);
         System.exit(0);
     }
 
@@ -363,6 +375,76 @@ public final class ExportBenchmark {
         long stopAndPeak() {
             running = false;
             return peak;
+        }
+    }
+
+    /** CPU time of this JVM: the service and the FTP and HTTP peers. */
+    private static double jvmCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * CPU time of the PostgreSQL server's processes, from /proc (Linux): every live postgres process, plus what the
+     * postmaster collected from children that ended (autovacuum workers). NaN where /proc is not there.
+     */
+    private static double postgresCpuSeconds() {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return Double.NaN;
+        }
+        long ticks = 0;
+        try (var dirs = Files.list(proc)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("[0-9]+")).toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(dir.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                int close = stat.lastIndexOf(')');
+                if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                    continue;
+                }
+                String[] f = stat.substring(close + 2).split(" "); // f[0] is field 3 (state)
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                if (Long.parseLong(f[1]) == 1 || !isPostgres(Path.of("/proc", f[1]))) { // the postmaster
+                    ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime
+                }
+            }
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
+        return ticks / 100.0; // USER_HZ is 100 on Linux
+    }
+
+    private static boolean isPostgres(Path procDir) {
+        try {
+            return Files.readString(procDir.resolve("comm")).startsWith("postgres");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** The statements PostgreSQL spent the most execution time on during the full cycle. */
+    private static String statementBreakdown(String url) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement();
+             var rs = s.executeQuery("select calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') as query "
+                     + "from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) "
+                     + "order by total_exec_time desc limit 8")) {
+            while (rs.next()) {
+                String query = rs.getString("query");
+                out.append(String.format("  %8.1f s total, %7.3f ms mean, %,9d calls, %,10d rows  %s%n",
+                        rs.getDouble("total_exec_time") / 1000, rs.getDouble("total_exec_time") / Math.max(1, rs.getLong("calls")),
+                        rs.getLong("calls"), rs.getLong("rows"), query.substring(0, Math.min(90, query.length()))));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void execute(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 

@@ -14,15 +14,25 @@ public final class TestDatabase {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
+    private static boolean statementStatistics;
 
     private TestDatabase() {
+    }
+
+    /** Has the server (when this JVM has not started it yet) load pg_stat_statements, for the benchmark. */
+    public static synchronized void recordStatementStatistics() {
+        statementStatistics = true;
     }
 
     /** A new, empty database; returns its JDBC URL (user and password: postgres). */
     public static synchronized String newDatabase() {
         try {
             if (server == null) {
-                server = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (statementStatistics) {
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                server = builder.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         server.close();
