@@ -9,8 +9,7 @@ with claimable as (
               select a.org_id from animals a where a.updated_at > cast(:#${header.since} as timestamptz)
               union select o.id from organizations o where o.updated_at > cast(:#${header.since} as timestamptz)
               union select p.org_id from partner_accounts p where p.updated_at > cast(:#${header.since} as timestamptz)
-              union select st.org_id from animal_export_state st
-                     where st.state = 'listed' and not exists (select 1 from animals g where g.id = st.animal_id)))
+              union select d.org_id from animal_deletions d where d.deleted_at > cast(:#${header.since} as timestamptz)))
     for update skip locked
 )
 update partner_accounts pa

@@ -47,4 +47,23 @@ class ChangeDrivenPushTest extends ExportTestSupport {
         Thread.sleep(2500);
         assertThat(petrescue().requests()).hasSize(2); // pushed once, not again by later polls
     }
+
+    @Test
+    void deletedAnimalIsWithdrawnByTheChangePoll() throws Exception {
+        db.org(1).set("api_exports_enabled", true).insert();
+        db.account(1, "petrescue", "PR1", null, "t1").insert();
+        db.animal(1, 1).insert();
+        db.animal(2, 1).insert();
+        assertThat(petrescue().awaitRequests(2, Duration.ofSeconds(20))).hasSize(2);
+        Thread.sleep(7000); // past the poll's 5 s look-back, so the inserts above no longer bring organisation 1 in
+
+        Instant deleted = Instant.now();
+        db.exec("delete from animals where id = 2"); // no column moves: the deletion log tells the poll
+        List<HttpPeer.Request> pr = petrescue().awaitRequests(3, Duration.ofSeconds(60));
+
+        assertThat(pr).extracting(r -> r.method() + " " + r.path()).endsWith("PATCH /listings/2/PR1");
+        assertThat(Duration.between(deleted, pr.get(2).at())).isLessThan(Duration.ofSeconds(5));
+        Thread.sleep(2500);
+        assertThat(petrescue().requests()).hasSize(3); // withdrawn once
+    }
 }

@@ -23,7 +23,8 @@ public final class Fixture {
     /** Empties every table, so each test starts from nothing. */
     public void clear() {
         exec("truncate organizations, partner_accounts, fosters, animals, animal_pictures, animal_videos, "
-                + "animal_partner_accounts, animal_export_state, feed_uploads, export_runs, dead_letters, held_feeds "
+                + "animal_partner_accounts, animal_export_state, feed_uploads, export_runs, dead_letters, held_feeds, "
+                + "animal_deletions "
                 + "restart identity");
     }
 
