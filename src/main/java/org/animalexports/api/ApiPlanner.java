@@ -69,7 +69,8 @@ public class ApiPlanner {
                         LocalDate.now(clock));
                 Map<String, Object> values = ApiValues.forAnimal(listing, partner.capabilities().maxPictures(), row, partnerRef);
                 PartnerConfig.ApiRequest upsert = partner.api().requests().get("upsert");
-                JsonNode payload = RequestTemplates.body(upsert.body(), ApiRequestBuilder.withoutSecret(values), partner);
+                ApiRequestBuilder.Rendered payload = ApiRequestBuilder.Rendered.of(
+                        RequestTemplates.body(upsert.body(), ApiRequestBuilder.withoutSecret(values), partner));
                 String hash = hash(requests.fingerprint(partner, upsert, values, payload));
                 if ((listed && hash.equals(row.get("payload_hash"))) || hash.equals(row.get("refused_hash"))) {
                     return; // the partner has this payload already, or refused exactly this one

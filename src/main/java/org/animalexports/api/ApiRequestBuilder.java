@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public class ApiRequestBuilder {
 
+    private static final java.util.regex.Pattern TRAILING_SLASHES = java.util.regex.Pattern.compile("/+$");
+
     private final java.nio.file.Path previewDir;
 
     /** @param previewDir where requests are written instead of being sent (preview mode), or null to send them */
@@ -34,29 +36,39 @@ public class ApiRequestBuilder {
     /**
      * What identifies a listing's content: the request without credentials and without the partner's own id.
      *
-     * @param payload the request's body rendered from {@link #withoutSecret}; reused when the body does not name
-     *                the partner's id, so the body is rendered once instead of twice
+     * @param payload the request's body rendered from {@link #withoutSecret}, with its text; reused when the body
+     *                does not name the partner's id, so the body is rendered and written out once instead of twice
      */
     public String fingerprint(PartnerConfig partner, PartnerConfig.ApiRequest request, Map<String, Object> values,
-                              JsonNode payload) throws MappingException {
+                              Rendered payload) throws MappingException {
         Map<String, Object> neutral = withoutSecret(values);
         neutral.put("partner_ref", null);
-        JsonNode body = values.get("partner_ref") == null || !RequestTemplates.names(request.body()).contains("partner_ref")
-                ? payload : RequestTemplates.body(request.body(), neutral, partner);
-        return request.method() + " " + RequestTemplates.path(request.path(), neutral, partner) + " " + ApiPlanner.text(body);
+        String body = values.get("partner_ref") == null || !RequestTemplates.names(request.body()).contains("partner_ref")
+                ? payload.text() : ApiPlanner.text(RequestTemplates.body(request.body(), neutral, partner));
+        return request.method() + " " + RequestTemplates.path(request.path(), neutral, partner) + " " + body;
+    }
+
+    /** A body rendered once, with the text it is sent and kept as. */
+    public record Rendered(JsonNode body, String text) {
+
+        public static Rendered of(JsonNode body) {
+            return new Rendered(body, ApiPlanner.text(body));
+        }
     }
 
     /**
      * @param payload the body rendered from {@link #withoutSecret}, or null to render it here; the body sent is the
-     *                same node when the template does not name the credential
+     *                same when the template does not name the credential
      */
     public void prepare(Exchange exchange, PartnerConfig partner, String requestName, Map<String, Object> values,
-                        String payloadHash, JsonNode payload) throws MappingException {
+                        String payloadHash, Rendered payload) throws MappingException {
         PartnerConfig.ApiRequest request = partner.api().requests().get(requestName);
-        String baseUrl = partner.endpoint().baseUrl().replaceAll("/+$", "");
-        JsonNode kept = payload != null ? payload : RequestTemplates.body(request.body(), withoutSecret(values), partner);
-        JsonNode body = RequestTemplates.names(request.body()).contains("secret")
-                ? RequestTemplates.body(request.body(), values, partner) : kept;
+        String baseUrl = TRAILING_SLASHES.matcher(partner.endpoint().baseUrl()).replaceAll("");
+        Rendered kept = payload != null ? payload
+                : Rendered.of(RequestTemplates.body(request.body(), withoutSecret(values), partner));
+        Rendered sent = RequestTemplates.names(request.body()).contains("secret")
+                ? Rendered.of(RequestTemplates.body(request.body(), values, partner)) : kept;
+        JsonNode body = sent.body();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         if (body != null) {
@@ -78,10 +90,10 @@ public class ApiRequestBuilder {
         }
         exchange.setProperty("apiPreview", previewDir != null);
         exchange.setProperty("apiUrl", url);
-        exchange.setProperty("apiBody", body == null ? null : body.toString());
+        exchange.setProperty("apiBody", body == null ? null : sent.text());
         exchange.setProperty("apiHeaders", headers);
         exchange.setProperty("keepRef", request.keepRef());
         exchange.setProperty("payloadHash", payloadHash);
-        exchange.setProperty("payload", ApiPlanner.text(kept));
+        exchange.setProperty("payload", kept.text());
     }
 }

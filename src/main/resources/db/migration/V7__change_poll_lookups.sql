@@ -17,3 +17,7 @@ $$;
 
 create trigger animals_log_deletion after delete on animals
     for each row execute function log_animal_deletion();
+
+-- Every acknowledged push resolves the animal's open dead letter for that partner, if any: found by animal
+-- here, not by scanning every open dead letter of the partner.
+create index dead_letters_open_animal_idx on dead_letters (animal_id, partner_code) where status = 'open' and kind = 'animal';
