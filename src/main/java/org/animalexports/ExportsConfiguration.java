@@ -105,6 +105,7 @@ public class ExportsConfiguration implements CamelConfiguration {
         registry.bind("apiAccounts", new ApiAccounts(partners, apiRequests, properties::resolveProperty));
         registry.bind("retryAfter", new RetryAfter(Long.parseLong(required(properties, "exports.api.retry-after-max-millis"))));
         registry.bind("apiWatermark", new ApiWatermark());
+        registry.bind("syncTurn", new org.animalexports.api.SyncTurn());
         registry.bind("apiRunLog", new ApiRunLog());
 
         ExportMetrics metrics = new ExportMetrics(context, partners.all().stream().map(p -> p.code()).toList());

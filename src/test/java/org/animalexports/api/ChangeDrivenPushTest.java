@@ -66,4 +66,35 @@ class ChangeDrivenPushTest extends ExportTestSupport {
         Thread.sleep(2500);
         assertThat(petrescue().requests()).hasSize(3); // withdrawn once
     }
+
+    @Test
+    void fullCycleWaitsForARunningPollThenSyncsEveryAnimal() throws Exception {
+        java.sql.Timestamp longAgo = java.sql.Timestamp.valueOf("2020-01-01 00:00:00");
+        db.org(1).set("api_exports_enabled", true).set("updated_at", longAgo).insert();
+        db.account(1, "petrescue", "PR1", null, "t1").set("updated_at", longAgo).insert();
+        for (long id = 1; id <= 6; id++) {
+            db.animal(id, 1).set("updated_at", longAgo).insert(); // as if listed elsewhere long ago: no poll sees them
+        }
+        java.util.concurrent.CountDownLatch pushing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        petrescue().respondWith(r -> {
+            if (first.getAndSet(false)) {
+                pushing.countDown();
+                try {
+                    Thread.sleep(3000); // the poll's sync is still running when the full cycle starts
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return org.animalexports.support.PartnerAnswers.petrescue(r);
+        });
+
+        db.exec("update animals set description = 'Changed just now.' where id = 1"); // the poll claims organisation 1
+        assertThat(pushing.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        runCycle();
+
+        // The full sync waited for the poll's sync, then pushed the five animals the poll had no reason to push.
+        assertThat(petrescue().requests()).extracting(r -> r.body().replaceAll("(?s).*\"remote_id\":(\\d+).*", "$1"))
+                .containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6");
+    }
 }

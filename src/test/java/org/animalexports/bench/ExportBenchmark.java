@@ -99,12 +99,13 @@ public final class ExportBenchmark {
 
         // 1. One full export cycle.
         double jvmCpuBefore = jvmCpuSeconds();
-        double pgCpuBefore = postgresCpuSeconds();
+        Map<String, Double> pgCpuBefore = postgresCpuSeconds();
         long start = System.nanoTime();
         Exchange cycle = camel.createProducerTemplate().send("direct:export-cycle", e -> { });
         double cycleSeconds = (System.nanoTime() - start) / 1e9;
         double jvmCpu = jvmCpuSeconds() - jvmCpuBefore;
-        double pgCpu = postgresCpuSeconds() - pgCpuBefore;
+        Map<String, Double> pgCpuByKind = minus(postgresCpuSeconds(), pgCpuBefore);
+        double pgCpu = pgCpuByKind.values().stream().mapToDouble(Double::doubleValue).sum();
         if (cycle.getException() != null) {
             throw cycle.getException();
         }
@@ -189,6 +190,8 @@ public final class ExportBenchmark {
         System.out.printf("database time share        %8.0f %%   (SQL steps / all export work, from Camel's processor statistics)%n", dbShare * 100);
         System.out.printf("CPU in the full cycle        %6.1f s JVM (service + peers) + %.1f s PostgreSQL, of %.1f s (%d cores x cycle)%n",
                 jvmCpu, pgCpu, cycleSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("PostgreSQL CPU by process    %s%n", pgCpuByKind.entrySet().stream()
+                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
         System.out.printf("change -> partner latency  p50 %s  p95 %s  p99 %s  (%d of %d deliveries, poll %s ms)%n",
                 pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.size(), expected,
                 camel.getPropertiesComponent().resolveProperty("exports.api.poll-interval-millis").orElse("?"));
@@ -395,20 +398,24 @@ public final class ExportBenchmark {
     }
 
     /**
-     * CPU time of the PostgreSQL server's processes, from /proc (Linux): every live postgres process, plus what the
-     * postmaster collected from children that ended (autovacuum workers). NaN where /proc is not there.
+     * CPU time of the PostgreSQL server's processes, from /proc (Linux), by kind: "connections" (the service's
+     * and the harness's backends), "ended" (what the postmaster collected from children that ended: autovacuum
+     * workers, closed connections), "background" (checkpointer, WAL writer, background writer, autovacuum
+     * launcher, the postmaster itself). Empty where /proc is not there.
      */
-    private static double postgresCpuSeconds() {
+    private static Map<String, Double> postgresCpuSeconds() {
+        Map<String, Double> cpu = new java.util.TreeMap<>();
         Path proc = Path.of("/proc");
         if (!Files.isDirectory(proc)) {
-            return Double.NaN;
+            return cpu;
         }
-        long ticks = 0;
         try (var dirs = Files.list(proc)) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("[0-9]+")).toList()) {
                 String stat;
+                String command;
                 try {
                     stat = Files.readString(dir.resolve("stat"));
+                    command = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
                 } catch (java.io.IOException gone) {
                     continue;
                 }
@@ -417,15 +424,26 @@ public final class ExportBenchmark {
                     continue;
                 }
                 String[] f = stat.substring(close + 2).split(" "); // f[0] is field 3 (state)
-                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-                if (Long.parseLong(f[1]) == 1 || !isPostgres(Path.of("/proc", f[1]))) { // the postmaster
-                    ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime
+                double own = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime; USER_HZ 100
+                boolean postmaster = !isPostgres(Path.of("/proc", f[1]));
+                String kind = postmaster || !command.startsWith("postgres: ") ? "background"
+                        : command.matches("postgres: (checkpointer|background writer|walwriter|autovacuum launcher|"
+                        + "logical replication launcher|startup|archiver).*") ? "background" : "connections";
+                cpu.merge(kind, own, Double::sum);
+                if (postmaster) {
+                    cpu.merge("ended", (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0, Double::sum);
                 }
             }
         } catch (java.io.IOException e) {
-            return Double.NaN;
+            return Map.of();
         }
-        return ticks / 100.0; // USER_HZ is 100 on Linux
+        return cpu;
+    }
+
+    private static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        after.forEach((k, v) -> out.put(k, v - before.getOrDefault(k, 0.0)));
+        return out;
     }
 
     private static boolean isPostgres(Path procDir) {
