@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What API partners acknowledged and the export state does not hold yet, per organisation, so that
  * routes/api-push.camel.yaml records them in batches (routes/sql/record-api-acknowledged.sql, one row each).
  * A batch is due when it holds {@code exports.api.ack-batch-size} acknowledgements, at once when a partner
- * answered with an id of its own that the state does not hold yet (SavourLife's DogId: later calls must carry
- * it), and at the end of each organisation's sync. Rows leave only once written: a failed write keeps them
+ * answered with an id of its own that the state does not hold yet and that its later requests carry
+ * (SavourLife's DogId; PetRescue's listing id is kept but never sent), and at the end of each organisation's
+ * sync. Rows leave only once written: a failed write keeps them
  * for the next attempt.
  */
 public class ApiAcknowledgements {
@@ -46,7 +47,8 @@ public class ApiAcknowledgements {
         Object partnerRef = exchange.getProperty("partnerRef");
         Map<String, Object> candidate = exchange.getProperty("account", Map.class);
         Object knownRef = candidate == null ? null : candidate.get("partner_ref");
-        boolean newRef = partnerRef != null && !partnerRef.toString().equals(knownRef == null ? null : knownRef.toString());
+        boolean newRef = partnerRef != null && exchange.getProperty("refUsedLater", false, Boolean.class)
+                && !partnerRef.toString().equals(knownRef == null ? null : knownRef.toString());
         exchange.getMessage().setHeader("acknowledgementsDue", due || newRef);
     }
 

@@ -36,6 +36,9 @@ class ApiAcknowledgementsTest {
         assertThat(due(acks, ack(1, 10, "savourlife", "5001", null))).isTrue();
         assertThat(due(acks, ack(2, 10, "savourlife", "5002", "5002"))).isFalse();
         assertThat(due(acks, ack(3, 10, "savourlife", "5009", "5003"))).as("the partner changed its id").isTrue();
+        Exchange notSentLater = ack(4, 10, "petrescue", "pr-4", null);
+        notSentLater.setProperty("refUsedLater", false);
+        assertThat(due(acks, notSentLater)).as("an id the partner's requests never carry").isFalse();
     }
 
     private Exchange ack(long animalId, long orgId, String partner, String partnerRef, String knownRef) {
@@ -48,6 +51,7 @@ class ApiAcknowledgementsTest {
         exchange.setProperty("payload", "{}");
         exchange.setProperty("partnerRef", partnerRef);
         exchange.setProperty("apiRequest", "upsert");
+        exchange.setProperty("refUsedLater", true);
         Map<String, Object> candidate = new HashMap<>();
         candidate.put("partner_ref", knownRef);
         exchange.setProperty("account", candidate);
