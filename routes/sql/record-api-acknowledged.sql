@@ -1,17 +1,15 @@
--- One acknowledged call per row of a batch (ApiAcknowledgements): the listing's state, payload hash and the
--- partner's id at the partner; an open dead letter of that animal and partner is resolved.
 with resolved as (
     update dead_letters set status = 'resolved', resolved_at = now(),
-           resolution = 'partner acknowledged ' || :#apiRequest
-     where kind = 'animal' and status = 'open' and animal_id = :#animalId
-       and partner_code = :#partnerCode
+           resolution = 'partner acknowledged ' || :#${exchangeProperty.apiRequest}
+     where kind = 'animal' and status = 'open' and animal_id = :#${exchangeProperty.animalId}
+       and partner_code = :#${exchangeProperty.partnerCode}
     returning id
 )
 insert into animal_export_state (animal_id, partner_code, org_id, state, payload_hash, payload, partner_ref,
                                  last_sent_at, last_error, last_error_at, updated_at)
-values (:#animalId, :#partnerCode, :#orgId,
-        :#newState, cast(:#payloadHash as text),
-        cast(:#payload as text), cast(:#partnerRef as text), now(),
+values (:#${exchangeProperty.animalId}, :#${exchangeProperty.partnerCode}, :#${exchangeProperty.orgId},
+        :#${exchangeProperty.newState}, cast(:#${exchangeProperty.payloadHash} as text),
+        cast(:#${exchangeProperty.payload} as text), cast(:#${exchangeProperty.partnerRef} as text), now(),
         null, null, now())
 on conflict (animal_id, partner_code) do update
     set state = excluded.state, payload_hash = excluded.payload_hash, payload = excluded.payload,

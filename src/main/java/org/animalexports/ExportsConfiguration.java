@@ -105,8 +105,6 @@ public class ExportsConfiguration implements CamelConfiguration {
         registry.bind("apiAccounts", new ApiAccounts(partners, apiRequests, properties::resolveProperty));
         registry.bind("retryAfter", new RetryAfter(Long.parseLong(required(properties, "exports.api.retry-after-max-millis"))));
         registry.bind("apiWatermark", new ApiWatermark());
-        registry.bind("apiAcknowledgements", new org.animalexports.api.ApiAcknowledgements(
-                Integer.parseInt(required(properties, "exports.api.ack-batch-size"))));
         registry.bind("syncTurn", new org.animalexports.api.SyncTurn());
         registry.bind("apiRunLog", new ApiRunLog());
 

@@ -48,17 +48,6 @@ public class ApiRequestBuilder {
         return request.method() + " " + RequestTemplates.path(request.path(), neutral, partner) + " " + body;
     }
 
-    /** Whether any of the partner's requests carries the partner's own id (SavourLife's DogId), in body or path. */
-    static boolean usesPartnerRef(PartnerConfig partner) {
-        for (PartnerConfig.ApiRequest request : partner.api().requests().values()) {
-            if (RequestTemplates.names(request.body()).contains("partner_ref")
-                    || (request.path() != null && request.path().contains("partner_ref"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A body rendered once, with the text it is sent and kept as. */
     public record Rendered(JsonNode body, String text) {
 
@@ -104,7 +93,6 @@ public class ApiRequestBuilder {
         exchange.setProperty("apiBody", body == null ? null : sent.text());
         exchange.setProperty("apiHeaders", headers);
         exchange.setProperty("keepRef", request.keepRef());
-        exchange.setProperty("refUsedLater", usesPartnerRef(partner));
         exchange.setProperty("payloadHash", payloadHash);
         exchange.setProperty("payload", kept.text());
     }

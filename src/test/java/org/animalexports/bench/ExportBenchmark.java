@@ -344,8 +344,7 @@ public final class ExportBenchmark {
                 double total = ((Number) server.getAttribute(name, "TotalProcessingTime")).doubleValue();
                 sql += total;
                 String route = String.valueOf(safe(server, name, "RouteId"));
-                if (!route.equals("ftp-feed") && !route.equals("api-push") && !route.equals("record-acknowledgements")
-                        && !route.equals("hold-feed")
+                if (!route.equals("ftp-feed") && !route.equals("api-push") && !route.equals("hold-feed")
                         && !route.equals("release-feed-claim")) {
                     outsideUnits += total;
                 }
