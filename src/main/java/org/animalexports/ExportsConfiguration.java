@@ -7,6 +7,7 @@ import org.animalexports.api.ApiPlanner;
 import org.animalexports.api.ApiRequestBuilder;
 import org.animalexports.api.ApiRunLog;
 import org.animalexports.api.ApiWatermark;
+import org.animalexports.api.SyncTurn;
 import org.animalexports.api.RetryAfter;
 import org.animalexports.database.Database;
 import org.animalexports.database.DemoData;
@@ -86,7 +87,8 @@ public class ExportsConfiguration implements CamelConfiguration {
         registry.bind("dataSource", database.dataSource());
         registry.bind("partners", partners);
         registry.bind("partnerEndpoints", endpoints);
-        registry.bind("feedBuilder", new FeedBuilder(partners, new DescriptionEnricher(), clock));
+        DescriptionEnricher descriptions = new DescriptionEnricher();
+        registry.bind("feedBuilder", new FeedBuilder(partners, descriptions, clock));
         registry.bind("feedUploads", new FeedUploads(endpoints));
         registry.bind("feedSchedule", new FeedSchedule(partners, clock));
         registry.bind("failureReport", new FailureReport());
@@ -100,12 +102,12 @@ public class ExportsConfiguration implements CamelConfiguration {
         ApiRequestBuilder apiRequests = new ApiRequestBuilder(previewDir);
         registry.bind("apiPool", context.getExecutorServiceManager().newFixedThreadPool(this, "api-calls",
                 Integer.parseInt(required(properties, "exports.api.parallel-calls"))));
-        registry.bind("apiPlanner", new ApiPlanner(partners, new DescriptionEnricher(), apiRequests, clock));
+        registry.bind("apiPlanner", new ApiPlanner(partners, descriptions, apiRequests, clock));
         registry.bind("apiCalls", new ApiCalls());
         registry.bind("apiAccounts", new ApiAccounts(partners, apiRequests, properties::resolveProperty));
         registry.bind("retryAfter", new RetryAfter(Long.parseLong(required(properties, "exports.api.retry-after-max-millis"))));
         registry.bind("apiWatermark", new ApiWatermark());
-        registry.bind("syncTurn", new org.animalexports.api.SyncTurn());
+        registry.bind("syncTurn", new SyncTurn());
         registry.bind("apiRunLog", new ApiRunLog());
 
         ExportMetrics metrics = new ExportMetrics(context, partners.all().stream().map(p -> p.code()).toList());

@@ -4,6 +4,8 @@ import org.animalexports.partner.PartnerConfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,12 +17,20 @@ import java.util.stream.Stream;
 public class DescriptionEnricher {
 
     private static final String ELLIPSIS = "\u2026";
+    private static final int CACHED_TEXTS = 1_024;
+    private static final int CACHED_LENGTH = 3_000; // at most about 12 MB held
+
+    /**
+     * Recent descriptions as plain text. The same description is converted for every partner close together in
+     * time (both feeds of an organisation, both API partners of an animal): this saves most of the regex passes.
+     */
+    private final Map<String, String> recentPlainText = new ConcurrentHashMap<>();
 
     public String describe(AnimalRecord animal, OrgProfile org, PartnerConfig partner) throws MappingException {
         PartnerConfig.DescriptionRules rules = partner.description();
         boolean html = "<br>".equalsIgnoreCase(rules.lineBreak().trim()) || rules.lineBreak().contains("<");
         String header = fosterContact(animal);
-        String body = HtmlText.toPlainText(animal.description());
+        String body = plainText(animal.description());
         String footer = links(animal, org, partner);
 
         String encodedHeader = encode(header, rules.lineBreak(), html);
@@ -39,6 +49,22 @@ public class DescriptionEnricher {
         return Stream.of(encodedHeader, encodedBody, encodedFooter)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(paragraph));
+    }
+
+    private String plainText(String description) {
+        if (description == null || description.length() > CACHED_LENGTH) {
+            return HtmlText.toPlainText(description);
+        }
+        String known = recentPlainText.get(description);
+        if (known != null) {
+            return known;
+        }
+        String plain = HtmlText.toPlainText(description);
+        if (recentPlainText.size() >= CACHED_TEXTS) {
+            recentPlainText.clear();
+        }
+        recentPlainText.put(description, plain);
+        return plain;
     }
 
     private static String fosterContact(AnimalRecord animal) {

@@ -14,9 +14,6 @@ public final class HtmlText {
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
-    private static final int CACHED_TEXTS = 1_024;
-    private static final int CACHED_LENGTH = 3_000; // at most about 12 MB held
-    private static final java.util.Map<String, String> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HtmlText() {
     }
@@ -25,24 +22,6 @@ public final class HtmlText {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        if (text.length() > CACHED_LENGTH) {
-            return convert(text);
-        }
-        // The same description is converted for every partner, close together in time (both feeds of an
-        // organisation, both API partners of an animal): a small cache of recent results saves most of the passes.
-        String known = RECENT.get(text);
-        if (known != null) {
-            return known;
-        }
-        String plain = convert(text);
-        if (RECENT.size() >= CACHED_TEXTS) {
-            RECENT.clear();
-        }
-        RECENT.put(text, plain);
-        return plain;
-    }
-
-    private static String convert(String text) {
         // Each pass runs only when the text can hold what it looks for: a regex pass over a description costs far
         // more than the indexOf that rules it out, and most descriptions use few of these constructs.
         String s = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
@@ -92,11 +71,12 @@ public final class HtmlText {
 
     /** Tabs and no-break spaces as spaces, runs of spaces as one, no leading or trailing white space. */
     private static String normalizeSpaces(String line) {
-        String s = line.replace('\t', ' ').replace('\u00a0', ' ');
-        if (s.contains("  ")) {
-            s = SPACES.matcher(s).replaceAll(" ");
-        }
-        return s.strip();
+        return collapseSpaces(line.replace('\t', ' ').replace('\u00a0', ' ')).strip();
+    }
+
+    /** Runs of spaces as one (the regex only when there is a run). */
+    static String collapseSpaces(String s) {
+        return s.contains("  ") ? SPACES.matcher(s).replaceAll(" ") : s;
     }
 
     private static boolean containsIgnoreCase(String s, String lowerNeedle) {

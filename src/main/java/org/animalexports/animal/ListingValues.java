@@ -23,7 +23,6 @@ public final class ListingValues {
     private static final int MAX_PHOTOS = 10;
     private static final Pattern COLOR_SEPARATOR = Pattern.compile("\\s*(/|,|&|\\band\\b)\\s*");
     private static final Pattern BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
-    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     static {
         List<String> names = new ArrayList<>(List.of("id", "name", "species", "breed", "breed2", "mixed", "purebred",
@@ -151,10 +150,7 @@ public final class ListingValues {
         if (hasLineBreakOrControl(out)) {
             out = BREAKS_AND_CONTROLS.matcher(out).replaceAll(" ");
         }
-        if (out.contains("  ")) {
-            out = SPACES.matcher(out).replaceAll(" ");
-        }
-        return out.trim();
+        return HtmlText.collapseSpaces(out).trim();
     }
 
     /** Whether {@link #BREAKS_AND_CONTROLS} can match: a C0 or C1 control character, or U+2028 / U+2029. */

@@ -69,8 +69,7 @@ public class ApiPlanner {
                         LocalDate.now(clock));
                 Map<String, Object> values = ApiValues.forAnimal(listing, partner.capabilities().maxPictures(), row, partnerRef);
                 PartnerConfig.ApiRequest upsert = partner.api().requests().get("upsert");
-                ApiRequestBuilder.Rendered payload = ApiRequestBuilder.Rendered.of(
-                        RequestTemplates.body(upsert.body(), ApiRequestBuilder.withoutSecret(values), partner));
+                ApiRequestBuilder.Rendered payload = requests.payload(partner, upsert, values);
                 String hash = hash(requests.fingerprint(partner, upsert, values, payload));
                 if ((listed && hash.equals(row.get("payload_hash"))) || hash.equals(row.get("refused_hash"))) {
                     return; // the partner has this payload already, or refused exactly this one

@@ -20,14 +20,21 @@ public class ApiRequestBuilder {
     private static final java.util.regex.Pattern TRAILING_SLASHES = java.util.regex.Pattern.compile("/+$");
 
     private final java.nio.file.Path previewDir;
+    private final RequestTemplates templates = new RequestTemplates();
 
     /** @param previewDir where requests are written instead of being sent (preview mode), or null to send them */
     public ApiRequestBuilder(java.nio.file.Path previewDir) {
         this.previewDir = previewDir;
     }
 
-    /** The values with the credential blanked: what a payload kept in the export state is rendered from. */
-    public static Map<String, Object> withoutSecret(Map<String, Object> values) {
+    /** A request's body as the export state keeps it: rendered with the credential blanked. */
+    public Rendered payload(PartnerConfig partner, PartnerConfig.ApiRequest request, Map<String, Object> values)
+            throws MappingException {
+        return Rendered.of(templates.body(request.body(), withoutSecret(values), partner));
+    }
+
+    /** The values with the credential blanked. */
+    private static Map<String, Object> withoutSecret(Map<String, Object> values) {
         Map<String, Object> copy = new HashMap<>(values);
         copy.put("secret", "");
         return copy;
@@ -36,16 +43,16 @@ public class ApiRequestBuilder {
     /**
      * What identifies a listing's content: the request without credentials and without the partner's own id.
      *
-     * @param payload the request's body rendered from {@link #withoutSecret}, with its text; reused when the body
-     *                does not name the partner's id, so the body is rendered and written out once instead of twice
+     * @param payload the request's {@link #payload}; reused when the body does not name the partner's id, so the
+     *                body is rendered and written out once instead of twice
      */
     public String fingerprint(PartnerConfig partner, PartnerConfig.ApiRequest request, Map<String, Object> values,
                               Rendered payload) throws MappingException {
         Map<String, Object> neutral = withoutSecret(values);
         neutral.put("partner_ref", null);
-        String body = values.get("partner_ref") == null || !RequestTemplates.names(request.body()).contains("partner_ref")
-                ? payload.text() : ApiPlanner.text(RequestTemplates.body(request.body(), neutral, partner));
-        return request.method() + " " + RequestTemplates.path(request.path(), neutral, partner) + " " + body;
+        String body = values.get("partner_ref") == null || !templates.names(request.body()).contains("partner_ref")
+                ? payload.text() : ApiPlanner.text(templates.body(request.body(), neutral, partner));
+        return request.method() + " " + templates.path(request.path(), neutral, partner) + " " + body;
     }
 
     /** A body rendered once, with the text it is sent and kept as. */
@@ -57,17 +64,16 @@ public class ApiRequestBuilder {
     }
 
     /**
-     * @param payload the body rendered from {@link #withoutSecret}, or null to render it here; the body sent is the
-     *                same when the template does not name the credential
+     * @param payload the request's {@link #payload}, or null to render it here; the body sent is the same when
+     *                the template does not name the credential
      */
     public void prepare(Exchange exchange, PartnerConfig partner, String requestName, Map<String, Object> values,
                         String payloadHash, Rendered payload) throws MappingException {
         PartnerConfig.ApiRequest request = partner.api().requests().get(requestName);
         String baseUrl = TRAILING_SLASHES.matcher(partner.endpoint().baseUrl()).replaceAll("");
-        Rendered kept = payload != null ? payload
-                : Rendered.of(RequestTemplates.body(request.body(), withoutSecret(values), partner));
-        Rendered sent = RequestTemplates.names(request.body()).contains("secret")
-                ? Rendered.of(RequestTemplates.body(request.body(), values, partner)) : kept;
+        Rendered kept = payload != null ? payload : payload(partner, request, values);
+        Rendered sent = templates.names(request.body()).contains("secret")
+                ? Rendered.of(templates.body(request.body(), values, partner)) : kept;
         JsonNode body = sent.body();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
@@ -76,11 +82,11 @@ public class ApiRequestBuilder {
         }
         PartnerConfig.Auth auth = partner.api().auth();
         if (auth != null && auth.header() != null) {
-            headers.put(auth.header(), RequestTemplates.text(auth.value(), values, partner));
+            headers.put(auth.header(), templates.text(auth.value(), values, partner));
         }
         exchange.setProperty("apiRequest", requestName);
         exchange.setProperty("apiMethod", request.method());
-        String url = baseUrl + RequestTemplates.path(request.path(), values, partner);
+        String url = baseUrl + templates.path(request.path(), values, partner);
         if (previewDir != null) {
             // Preview: the request body, without credentials, goes to a file named for what it does.
             Object animal = values.get("id");

@@ -34,12 +34,14 @@ public final class RequestTemplates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Object OMIT = new Object();
-    private static final Map<Identity, Set<String>> NAMES = new ConcurrentHashMap<>();
+    private static final int PARSED_TEXTS = 10_000; // templates come from partner files: few; never grow without bound
 
-    private RequestTemplates() {
-    }
+    /** Template texts split into literals and placeholders, parsed once each. */
+    private final Map<String, Text> parsed = new ConcurrentHashMap<>();
+    /** The value names each body template uses, read once per template. */
+    private final Map<Identity, Set<String>> names = new ConcurrentHashMap<>();
 
-    public static JsonNode body(JsonNode template, Map<String, Object> values, PartnerConfig partner) throws MappingException {
+    public JsonNode body(JsonNode template, Map<String, Object> values, PartnerConfig partner) throws MappingException {
         if (template == null || template.isNull()) {
             return null;
         }
@@ -47,22 +49,35 @@ public final class RequestTemplates {
         return rendered == OMIT ? JsonNodeFactory.instance.objectNode() : (JsonNode) rendered;
     }
 
+    /** A template text, parsed (once: later calls get the same parts). */
+    private Text parsed(String template) {
+        Text known = parsed.get(template);
+        if (known != null) {
+            return known;
+        }
+        Text text = Text.parse(template);
+        if (parsed.size() < PARSED_TEXTS) {
+            parsed.put(template, text);
+        }
+        return text;
+    }
+
     /** The value names a body template's placeholders use (read once per template, then remembered). */
-    public static Set<String> names(JsonNode template) {
+    public Set<String> names(JsonNode template) {
         if (template == null) {
             return Set.of();
         }
-        return NAMES.computeIfAbsent(new Identity(template), key -> {
-            Set<String> names = new HashSet<>();
-            collectNames(template, names);
-            return Set.copyOf(names);
+        return names.computeIfAbsent(new Identity(template), key -> {
+            Set<String> found = new HashSet<>();
+            collectNames(template, found);
+            return Set.copyOf(found);
         });
     }
 
     /** A path template; every value is URL-encoded as one path segment. */
-    public static String path(String template, Map<String, Object> values, PartnerConfig partner) throws MappingException {
+    public String path(String template, Map<String, Object> values, PartnerConfig partner) throws MappingException {
         StringBuilder out = new StringBuilder();
-        for (Object part : Text.of(template).parts()) {
+        for (Object part : parsed(template).parts()) {
             if (part instanceof Spec spec) {
                 String value = text(resolve(spec, values, partner, "path"));
                 if (value.isEmpty()) {
@@ -77,11 +92,11 @@ public final class RequestTemplates {
     }
 
     /** A header value template, such as {@code Token token={secret}}. */
-    public static String text(String template, Map<String, Object> values, PartnerConfig partner) throws MappingException {
-        return fill(Text.of(template), values, partner, "header");
+    public String text(String template, Map<String, Object> values, PartnerConfig partner) throws MappingException {
+        return fill(parsed(template), values, partner, "header");
     }
 
-    private static String fill(Text text, Map<String, Object> values, PartnerConfig partner, String where)
+    private String fill(Text text, Map<String, Object> values, PartnerConfig partner, String where)
             throws MappingException {
         StringBuilder out = new StringBuilder();
         for (Object part : text.parts()) {
@@ -90,7 +105,7 @@ public final class RequestTemplates {
         return out.toString();
     }
 
-    private static Object render(JsonNode node, Map<String, Object> values, PartnerConfig partner, String where)
+    private Object render(JsonNode node, Map<String, Object> values, PartnerConfig partner, String where)
             throws MappingException {
         if (node.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -123,7 +138,7 @@ public final class RequestTemplates {
         if (!node.isTextual()) {
             return node;
         }
-        Text text = Text.of(node.textValue());
+        Text text = parsed(node.textValue());
         if (text.whole() != null) {
             Spec spec = text.whole();
             Object value = resolve(spec, values, partner, where);
@@ -160,11 +175,11 @@ public final class RequestTemplates {
         return JSON.valueToTree(value);
     }
 
-    private static void collectNames(JsonNode node, Set<String> names) {
+    private void collectNames(JsonNode node, Set<String> names) {
         if (node.isContainerNode()) {
             node.forEach(child -> collectNames(child, names));
         } else if (node.isTextual()) {
-            Text.of(node.textValue()).parts().stream().filter(Spec.class::isInstance)
+            parsed(node.textValue()).parts().stream().filter(Spec.class::isInstance)
                     .forEach(part -> names.add(((Spec) part).name()));
         }
     }
@@ -194,26 +209,12 @@ public final class RequestTemplates {
     }
 
     /**
-     * A template text split into literal strings and placeholders, parsed once per distinct text. {@code whole}:
-     * the placeholder when it is the whole text (then the value keeps its JSON type).
+     * A template text split into literal strings and placeholders. {@code whole}: the placeholder when it is the
+     * whole text (then the value keeps its JSON type).
      */
     private record Text(List<Object> parts, Spec whole) {
 
-        private static final Map<String, Text> PARSED = new ConcurrentHashMap<>();
-
-        static Text of(String template) {
-            Text known = PARSED.get(template);
-            if (known != null) {
-                return known;
-            }
-            Text parsed = parse(template);
-            if (PARSED.size() < 10_000) { // templates come from partner files: few; never grow without bound
-                PARSED.put(template, parsed);
-            }
-            return parsed;
-        }
-
-        private static Text parse(String template) {
+        static Text parse(String template) {
             Matcher whole = PLACEHOLDER.matcher(template);
             if (whole.matches()) {
                 Spec spec = Spec.parse(whole.group(1));
