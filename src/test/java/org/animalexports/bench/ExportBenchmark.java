@@ -1,5 +1,6 @@
 package org.animalexports.bench;
 
+import org.animalexports.support.Fixture;
 import org.animalexports.support.FtpPeer;
 import org.animalexports.support.HttpPeer;
 import org.animalexports.support.TestDatabase;
@@ -55,6 +56,7 @@ public final class ExportBenchmark {
 
         TestDatabase.recordStatementStatistics();
         String url = TestDatabase.newDatabase();
+        Fixture db = new Fixture(url);
         FtpPeer ftp = new FtpPeer();
         for (int o = 1; o <= orgs; o++) {
             ftp.addUser("petfinder" + o, "secret-petfinder" + o);
@@ -91,8 +93,8 @@ public final class ExportBenchmark {
         // As in a running shelter database, the data is older than the change poll's 5 s look-back: the first poll
         // finds nothing to do and the full cycle exports everything.
         Thread.sleep(6000);
-        execute(url, "create extension if not exists pg_stat_statements");
-        execute(url, "select pg_stat_statements_reset()");
+        db.exec("create extension if not exists pg_stat_statements");
+        db.query("select pg_stat_statements_reset()");
         Main main = service(props);
         main.start();
         CamelContext camel = main.getCamelContext();
@@ -112,15 +114,15 @@ public final class ExportBenchmark {
         if (cycle.getException() != null) {
             throw cycle.getException();
         }
-        Map<String, Object> timing = query(url, "select "
+        Map<String, Object> timing = db.query("select "
                 + "extract(epoch from max(finished_at) filter (where partner_code in ('petfinder','adoptapet')) "
                 + "- min(started_at)) as ftp_seconds, "
                 + "count(*) filter (where partner_code in ('petfinder','adoptapet') and outcome = 'delivered') as feeds, "
-                + "count(*) filter (where outcome in ('failed','held')) as bad from export_runs");
-        Map<String, Object> pushed = query(url, "select count(*) filter (where partner_code in ('petrescue','savourlife')"
+                + "count(*) filter (where outcome in ('failed','held')) as bad from export_runs").get(0);
+        Map<String, Object> pushed = db.query("select count(*) filter (where partner_code in ('petrescue','savourlife')"
                 + " and state = 'listed') as pushes, count(*) filter (where partner_code in ('petfinder','adoptapet')"
-                + " and state = 'listed') as listed_in_feeds from animal_export_state");
-        String statements = statementBreakdown(url);
+                + " and state = 'listed') as listed_in_feeds from animal_export_state").get(0);
+        String statements = statementBreakdown(db);
         double ftpSeconds = ((Number) timing.get("ftp_seconds")).doubleValue();
         long feeds = ((Number) timing.get("feeds")).longValue();
         long pushes = ((Number) pushed.get("pushes")).longValue();
@@ -135,14 +137,9 @@ public final class ExportBenchmark {
         String breakdown = processorBreakdown();
 
         // 3. A burst of single-animal changes through the change poll.
-        List<Long> dogs = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement();
-             var rs = s.executeQuery("select a.id from animals a join animal_export_state st on st.animal_id = a.id "
-                     + "and st.partner_code = 'savourlife' and st.state = 'listed' order by a.id")) {
-            while (rs.next()) {
-                dogs.add(rs.getLong(1));
-            }
-        }
+        List<Long> dogs = new ArrayList<>(db.query("select a.id from animals a join animal_export_state st "
+                + "on st.animal_id = a.id and st.partner_code = 'savourlife' and st.state = 'listed' order by a.id")
+                .stream().map(r -> ((Number) r.get("id")).longValue()).toList());
         Collections.shuffle(dogs, new Random(7));
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
             for (int i = 0; i < changes && i < dogs.size(); i++) {
@@ -458,37 +455,19 @@ public final class ExportBenchmark {
     }
 
     /** The statements PostgreSQL spent the most execution time on during the full cycle. */
-    private static String statementBreakdown(String url) throws Exception {
+    private static String statementBreakdown(Fixture db) {
         StringBuilder out = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement();
-             var rs = s.executeQuery("select calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') as query "
-                     + "from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) "
-                     + "order by total_exec_time desc limit 8")) {
-            while (rs.next()) {
-                String query = rs.getString("query");
-                out.append(String.format("  %8.1f s total, %7.3f ms mean, %,9d calls, %,10d rows  %s%n",
-                        rs.getDouble("total_exec_time") / 1000, rs.getDouble("total_exec_time") / Math.max(1, rs.getLong("calls")),
-                        rs.getLong("calls"), rs.getLong("rows"), query.substring(0, Math.min(90, query.length()))));
-            }
+        for (Map<String, Object> r : db.query("select calls, total_exec_time, rows, "
+                + "regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements "
+                + "where dbid = (select oid from pg_database where datname = current_database()) "
+                + "order by total_exec_time desc limit 8")) {
+            String query = (String) r.get("query");
+            double total = ((Number) r.get("total_exec_time")).doubleValue();
+            long calls = ((Number) r.get("calls")).longValue();
+            out.append(String.format("  %8.1f s total, %7.3f ms mean, %,9d calls, %,10d rows  %s%n", total / 1000,
+                    total / Math.max(1, calls), calls, ((Number) r.get("rows")).longValue(),
+                    query.substring(0, Math.min(90, query.length()))));
         }
         return out.toString();
-    }
-
-    private static void execute(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static Map<String, Object> query(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement();
-             var rs = s.executeQuery(sql)) {
-            rs.next();
-            Map<String, Object> row = new java.util.HashMap<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-            }
-            return row;
-        }
     }
 }
