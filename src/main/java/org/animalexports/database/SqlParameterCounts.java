@@ -1,0 +1,121 @@
+package org.animalexports.database;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
+import org.apache.camel.component.sql.SqlEndpoint;
+import org.apache.camel.component.sql.SqlHelper;
+import org.apache.camel.spi.EndpointStrategy;
+
+/**
+ * Gives every {@code sql:} step of the routes its parameter count once, when its endpoint is created. Without it,
+ * camel-sql asks the JDBC driver for the statement's parameter metadata on every call, and the PostgreSQL driver
+ * answers that with an extra round trip in which the server parses and describes the statement again: measured
+ * at half of PostgreSQL's CPU in the API part of the benchmark (one such trip per push).
+ *
+ * <p>The count is the one camel-sql itself will bind: the query as it resolves it (a {@code file:} query read,
+ * placeholders replaced), named parameters turned into {@code ?} by its own strategy, then the {@code ?} that the
+ * driver binds, i.e. outside quotes and comments. A step whose count cannot be known before a message arrives
+ * ({@code :#in:} lists, the query taken from the message, no parameters at all) keeps camel-sql's own way.
+ * A wrong count cannot pass silently: camel-sql fails the call with "Number of parameters mismatch".
+ */
+public class SqlParameterCounts implements EndpointStrategy {
+
+    private final CamelContext context;
+
+    public SqlParameterCounts(CamelContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Endpoint registerEndpoint(String uri, Endpoint endpoint) {
+        if (endpoint instanceof SqlEndpoint sql && sql.getParametersCount() == 0 && !sql.isUseMessageBodyForSql()
+                && sql.getPrepareStatementStrategy() == null && sql.getQuery() != null) {
+            try {
+                String query = SqlHelper.resolveQuery(context, sql.getQuery(),
+                        sql.isUsePlaceholder() ? sql.getPlaceholder() : null);
+                if (!query.contains(":#in:")) {
+                    String prepared = new DefaultSqlPrepareStatementStrategy(sql.getSeparator())
+                            .prepareQuery(query, sql.isAllowNamedParameters(), null);
+                    int count = count(prepared);
+                    if (count > 0) {
+                        sql.setParametersCount(count);
+                    }
+                }
+            } catch (Exception e) {
+                throw new RuntimeCamelException("Cannot read the query of " + uri + ": " + e.getMessage(), e);
+            }
+        }
+        return endpoint;
+    }
+
+    /**
+     * The parameters the PostgreSQL driver binds in a JDBC statement: each {@code ?} outside string literals,
+     * quoted identifiers, dollar-quoted strings and comments; {@code ??} is the escaped operator, not a parameter.
+     * -1 when the text cannot be read with certainty (an unterminated quote or comment).
+     */
+    public static int count(String sql) {
+        int count = 0;
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = sql.indexOf(c, i + 1);
+                // a doubled quote inside a literal or identifier is the quote itself: skip past both
+                while (end >= 0 && end + 1 < n && sql.charAt(end + 1) == c) {
+                    end = sql.indexOf(c, end + 2);
+                }
+                if (end < 0) {
+                    return -1;
+                }
+                i = end + 1;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int depth = 1;
+                i += 2;
+                while (i < n && depth > 0) {
+                    if (sql.startsWith("/*", i)) {
+                        depth++;
+                        i += 2;
+                    } else if (sql.startsWith("*/", i)) {
+                        depth--;
+                        i += 2;
+                    } else {
+                        i++;
+                    }
+                }
+                if (depth > 0) {
+                    return -1;
+                }
+            } else if (c == '$' && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)) && sql.charAt(i - 1) != '_')) {
+                int tagEnd = sql.indexOf('$', i + 1);
+                String tag = tagEnd < 0 ? null : sql.substring(i, tagEnd + 1);
+                if (tag != null && tag.chars().skip(1).limit(tag.length() - 2L)
+                        .allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_')
+                        && (tag.length() == 2 || !Character.isDigit(tag.charAt(1)))) {
+                    int end = sql.indexOf(tag, tagEnd + 1);
+                    if (end < 0) {
+                        return -1;
+                    }
+                    i = end + tag.length();
+                } else {
+                    i++;
+                }
+            } else if (c == '?') {
+                if (i + 1 < n && sql.charAt(i + 1) == '?') {
+                    i += 2;
+                } else {
+                    count++;
+                    i++;
+                }
+            } else {
+                i++;
+            }
+        }
+        return count;
+    }
+}
