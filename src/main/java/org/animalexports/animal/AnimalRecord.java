@@ -1,7 +1,8 @@
 package org.animalexports.animal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -19,7 +20,7 @@ public record AnimalRecord(
         Boolean okWithKids, BigDecimal adoptionFee, LocalDate arrivalDate, String fosterName, String fosterEmail,
         String fosterPhone, boolean fosterContactPublic, List<Picture> pictures, String videoUrl) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** Reads a row of routes/sql/select-feed-animals.sql. */
     public static AnimalRecord fromRow(Map<String, Object> row) {
@@ -75,13 +76,31 @@ public record AnimalRecord(
         if (json == null || json.isBlank()) {
             return List.of();
         }
-        try {
+        // A streaming read: the column is an array of {url, version} objects (V6's export_animals), read once per
+        // animal and partner, where a tree of nodes per picture was a tenth of building a feed.
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("pictures column is not a JSON array: " + json);
+            }
             List<Picture> pictures = new ArrayList<>();
-            for (JsonNode node : JSON.readTree(json)) {
-                pictures.add(new Picture(node.path("url").asText(), node.path("version").asLong()));
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                String url = "";
+                long version = 0;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("url".equals(field)) {
+                        url = value == JsonToken.VALUE_NULL ? "" : parser.getValueAsString("");
+                    } else if ("version".equals(field)) {
+                        version = parser.getValueAsLong(0);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                pictures.add(new Picture(url, version));
             }
             return pictures;
-        } catch (Exception e) {
+        } catch (java.io.IOException e) {
             throw new IllegalArgumentException("pictures column is not the expected JSON array", e);
         }
     }
