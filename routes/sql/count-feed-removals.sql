@@ -1,7 +1,6 @@
 select count(*) as listed_now,
-       count(*) filter (where st.animal_id not in (
-           select s.id from jsonb_to_recordset(cast(:#${header.listingsJson} as jsonb)) as s(id bigint, hash text, row text)
-       )) as would_remove,
+       count(*) filter (where st.animal_id <> all (cast(string_to_array(:#${header.listedIds}, ',') as bigint[])))
+           as would_remove,
        (select h.status from held_feeds h
          where h.org_id = :#${header.orgId} and h.partner_code = :#${header.partnerCode}
            and h.content_hash = :#${header.feedHash}

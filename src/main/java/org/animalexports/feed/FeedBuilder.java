@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *
  * <p>In: body = the animal rows, property {@code account} = the partner account row (with its organisation).
  * Out: body = the feed files; headers {@code feedHash}, {@code feedBytes}, {@code listedCount},
- * {@code rejectedCount}, {@code listingsJson}, {@code rejectionsJson}.
+ * {@code rejectedCount}, {@code listingsJson}, {@code rejectionsJson}, {@code listedIds} (the listed animals' ids,
+ * comma-separated: what the mass-removal guard compares, without the rows).
  */
 public class FeedBuilder {
 
@@ -61,6 +62,11 @@ public class FeedBuilder {
         exchange.getMessage().setHeader("rejectedCount", feed.rejections().size());
         exchange.getMessage().setHeader("listingsJson", JSON.writeValueAsString(feed.listings()));
         exchange.getMessage().setHeader("rejectionsJson", JSON.writeValueAsString(feed.rejections()));
+        StringBuilder ids = new StringBuilder();
+        for (Listing listing : feed.listings()) {
+            ids.append(ids.isEmpty() ? "" : ",").append(listing.id());
+        }
+        exchange.getMessage().setHeader("listedIds", ids.toString());
     }
 
     public Feed build(Map<String, Object> account, List<Map<String, Object>> rows) {
