@@ -11,7 +11,7 @@ import org.animalexports.api.SyncTurn;
 import org.animalexports.api.RetryAfter;
 import org.animalexports.database.Database;
 import org.animalexports.database.DemoData;
-import org.animalexports.database.SqlParameterCounts;
+import org.animalexports.database.SqlSteps;
 import org.animalexports.feed.FeedBuilder;
 import org.animalexports.feed.FeedUploads;
 import org.animalexports.partner.PartnerConfigLoader;
@@ -63,7 +63,7 @@ public class ExportsConfiguration implements CamelConfiguration {
                 Path.of(required(properties, "exports.embedded-db-dir")),
                 Boolean.parseBoolean(properties.resolveProperty("exports.db.synchronous-commit").orElse("false")));
         context.addService(database, true, true);
-        context.getCamelContextExtension().registerEndpointCallback(new SqlParameterCounts(context));
+        context.getCamelContextExtension().registerEndpointCallback(new SqlSteps(context));
         if (database.isEmbedded() && DemoData.loadIfEmpty(database.dataSource())) {
             LOG.info("Loaded the demo organisations and animals into the embedded database");
         }

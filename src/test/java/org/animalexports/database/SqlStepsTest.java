@@ -1,0 +1,67 @@
+package org.animalexports.database;
+
+import org.animalexports.support.ExportTestSupport;
+import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
+import org.apache.camel.component.sql.SqlEndpoint;
+import org.apache.camel.component.sql.SqlHelper;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every SQL step of the routes is prepared before its first call: its parameter count (so camel-sql never asks
+ * PostgreSQL to describe a statement again) is the one the driver binds, and its query with named parameters
+ * replaced is the one camel-sql would make on every call.
+ */
+class SqlStepsTest extends ExportTestSupport {
+
+    @Test
+    void countsTheParametersTheDriverBinds() {
+        assertThat(SqlSteps.count("select 1")).isZero();
+        assertThat(SqlSteps.count("update t set a = ? where b = ? and c = cast(? as int)")).isEqualTo(3);
+        assertThat(SqlSteps.count("select '?', 'it''s ?', \"odd?name\" from t where a = ?")).isEqualTo(1);
+        assertThat(SqlSteps.count("select a -- is it?\n from t /* why? /* nested? */ */ where b = ?"))
+                .isEqualTo(1);
+        assertThat(SqlSteps.count("select $$ a ? $$, $tag$ b ? $tag$, x::text from t where j ?? 'k' and c = $1 "
+                + "and d = ?")).isEqualTo(1);
+        assertThat(SqlSteps.count("select 'unterminated ?")).isEqualTo(-1);
+    }
+
+    @Test
+    void aQueryPreparedOnceIsTheOneCamelSqlWouldPrepare() throws Exception {
+        // as camel-sql resolves a step's query: its placeholder # turned into ? first
+        String query = SqlHelper.resolvePlaceholders(
+                "update t set a = :#${header.a}, b = :#b where c = :#${exchangeProperty.c} and d = '::x'", "#");
+        String prepared = new DefaultSqlPrepareStatementStrategy(',').prepareQuery(query, true, null);
+        SqlSteps.PreparedOnce once = new SqlSteps.PreparedOnce(',', query, true, prepared);
+
+        assertThat(once.prepareQuery(query, true, null)).isEqualTo(prepared).contains("a = ?, b = ? where c = ?");
+        assertThat(once.prepareQuery("select :?x", true, null)).isEqualTo("select ?");
+        assertThat(once.prepareQuery(query, false, null)).isEqualTo(query);
+    }
+
+    @Test
+    void everySqlStepWithParametersHasItsCountFromTheStart() {
+        List<SqlEndpoint> steps = context.getEndpoints().stream()
+                .filter(SqlEndpoint.class::isInstance).map(SqlEndpoint.class::cast).toList();
+        assertThat(steps).as("the routes' SQL steps").hasSizeGreaterThan(20);
+        for (SqlEndpoint step : steps) {
+            String query = resolved(step);
+            if (query.contains(":#")) {
+                assertThat(step.getParametersCount()).as(step.getEndpointUri()).isPositive();
+                assertThat(step.getPrepareStatementStrategy()).as(step.getEndpointUri())
+                        .isInstanceOf(SqlSteps.PreparedOnce.class);
+            }
+        }
+    }
+
+    private String resolved(SqlEndpoint step) {
+        try {
+            return SqlHelper.resolveQuery(context, step.getQuery(), null);
+        } catch (Exception e) {
+            throw new AssertionError(step.getEndpointUri(), e);
+        }
+    }
+}
