@@ -104,11 +104,15 @@ public final class ExportBenchmark {
 
         // 1. One full export cycle.
         double jvmCpuBefore = jvmCpuSeconds();
+        Map<String, Double> threadCpuBefore = jvmThreadCpuSeconds();
         Map<String, Double> pgCpuBefore = postgresCpuSeconds();
         long start = System.nanoTime();
         Exchange cycle = camel.createProducerTemplate().send("direct:export-cycle", e -> { });
         double cycleSeconds = (System.nanoTime() - start) / 1e9;
         double jvmCpu = jvmCpuSeconds() - jvmCpuBefore;
+        Map<String, Double> threadCpuByKind = minus(jvmThreadCpuSeconds(), threadCpuBefore);
+        threadCpuByKind.put("other or ended threads", jvmCpu - threadCpuByKind.values().stream()
+                .mapToDouble(Double::doubleValue).sum());
         Map<String, Double> pgCpuByKind = minus(postgresCpuSeconds(), pgCpuBefore);
         double pgCpu = pgCpuByKind.values().stream().mapToDouble(Double::doubleValue).sum();
         if (cycle.getException() != null) {
@@ -190,6 +194,8 @@ public final class ExportBenchmark {
         System.out.printf("database time share        %8.0f %%   (SQL steps / all export work, from Camel's processor statistics)%n", dbShare * 100);
         System.out.printf("CPU in the full cycle        %6.1f s JVM (service + peers) + %.1f s PostgreSQL, of %.1f s (%d cores x cycle)%n",
                 jvmCpu, pgCpu, cycleSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("JVM CPU by thread            %s%n", threadCpuByKind.entrySet().stream()
+                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
         System.out.printf("PostgreSQL CPU by process    %s%n", pgCpuByKind.entrySet().stream()
                 .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
         System.out.printf("change -> partner latency  p50 %s  p95 %s  p99 %s  (%d of %d deliveries, poll %s ms)%n",
@@ -395,6 +401,43 @@ public final class ExportBenchmark {
     /** CPU time of this JVM: the service and the FTP and HTTP peers. */
     private static double jvmCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * CPU time of this JVM's live threads, from /proc/self/task (Linux), by kind: "service" (Camel's threads and
+     * the connection pool's), "JIT compiler", "GC and VM" (garbage collector threads, the VM thread), "peers" (the
+     * FTP and HTTP stand-ins' pool and I/O threads). Empty where /proc is not there.
+     */
+    private static Map<String, Double> jvmThreadCpuSeconds() {
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return cpu;
+        }
+        try (var dirs = Files.list(tasks)) {
+            for (Path dir : dirs.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(dir.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double own = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime; USER_HZ 100
+                String kind = name.startsWith("Camel (") || name.startsWith("animal-exports") ? "service"
+                        : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC and VM"
+                        : name.startsWith("pool-") || name.startsWith("NioProcessor") || name.startsWith("NioSocket")
+                        || name.startsWith("HTTP-Dispatch") ? "peers" : null;
+                if (kind != null) {
+                    cpu.merge(kind, own, Double::sum);
+                }
+            }
+        } catch (java.io.IOException e) {
+            return Map.of();
+        }
+        return cpu;
     }
 
     /**
