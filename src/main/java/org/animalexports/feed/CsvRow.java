@@ -14,11 +14,41 @@ final class CsvRow {
             if (i > 0) {
                 row.append(',');
             }
-            String v = values.get(i) == null ? "" : values.get(i);
-            // A line break inside a value would split the animal over two rows for partners that read line by line.
-            v = v.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace("\u0000", "");
-            row.append('"').append(v.replace("\"", "\"\"")).append('"');
+            row.append('"');
+            String v = values.get(i);
+            if (v != null) {
+                appendValue(row, v);
+            }
+            row.append('"');
         }
         return row.append("\r\n").toString();
+    }
+
+    /**
+     * The value in one pass: a line break (CRLF, CR or LF) as a space, since a break inside a value would split the
+     * animal over two rows for partners that read line by line; NUL left out; a quote doubled.
+     */
+    private static void appendValue(StringBuilder row, String v) {
+        int n = v.length();
+        int plainFrom = 0;
+        for (int j = 0; j < n; j++) {
+            char c = v.charAt(j);
+            if (c != '\r' && c != '\n' && c != '\u0000' && c != '"') {
+                continue;
+            }
+            row.append(v, plainFrom, j);
+            if (c == '\r') {
+                row.append(' ');
+                if (j + 1 < n && v.charAt(j + 1) == '\n') {
+                    j++;
+                }
+            } else if (c == '\n') {
+                row.append(' ');
+            } else if (c == '"') {
+                row.append("\"\"");
+            }
+            plainFrom = j + 1;
+        }
+        row.append(v, plainFrom, n);
     }
 }
