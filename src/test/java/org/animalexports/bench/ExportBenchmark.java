@@ -111,9 +111,7 @@ public final class ExportBenchmark {
         Exchange cycle = camel.createProducerTemplate().send("direct:export-cycle", e -> { });
         double cycleSeconds = (System.nanoTime() - start) / 1e9;
         double jvmCpu = jvmCpuSeconds() - jvmCpuBefore;
-        Map<String, Double> threadCpuByKind = minus(jvmThreadCpuSeconds(), threadCpuBefore);
-        threadCpuByKind.put("other or ended threads", jvmCpu - threadCpuByKind.values().stream()
-                .mapToDouble(Double::doubleValue).sum());
+        Map<String, Double> threadCpuByKind = jvmCpuByThread(threadCpuBefore, jvmCpu);
         Map<String, Double> pgCpuByKind = minus(postgresCpuSeconds(), pgCpuBefore);
         double pgCpu = pgCpuByKind.values().stream().mapToDouble(Double::doubleValue).sum();
         if (cycle.getException() != null) {
@@ -187,9 +185,7 @@ public final class ExportBenchmark {
             throw warm.getException();
         }
         double warmJvmCpu = jvmCpuSeconds() - warmJvmCpuBefore;
-        Map<String, Double> warmThreadCpu = minus(jvmThreadCpuSeconds(), warmThreadCpuBefore);
-        warmThreadCpu.put("other or ended threads", warmJvmCpu - warmThreadCpu.values().stream()
-                .mapToDouble(Double::doubleValue).sum());
+        Map<String, Double> warmThreadCpu = jvmCpuByThread(warmThreadCpuBefore, warmJvmCpu);
         double warmFtpSeconds = ((Number) db.query("select extract(epoch from max(finished_at) filter (where "
                 + "partner_code in ('petfinder','adoptapet')) - min(started_at)) as s from export_runs").get(0).get("s"))
                 .doubleValue();
@@ -207,8 +203,7 @@ public final class ExportBenchmark {
                 repeatSeconds, repeatCalls);
         System.out.printf("first cycle on a warm JVM  %8.1f s   (the first export again after the repeat cycle: FTP feeds %.1f s = %.2f x the floor,"
                 + " API pushes %.1f s)%n", warmSeconds, warmFtpSeconds, warmFtpSeconds / floor, warmSeconds - warmFtpSeconds);
-        System.out.printf("  its JVM CPU by thread      %s%n", warmThreadCpu.entrySet().stream()
-                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
+        System.out.printf("  its JVM CPU by thread      %s%n", seconds(warmThreadCpu));
         System.out.printf("animals per second         %8.0f       (%,d animals / full cycle)%n", animals / cycleSeconds, animals);
         System.out.printf("feeds per second           %8.1f       (%,d feeds uploaded, %,d listings in them)%n", feeds / ftpSeconds, feeds, inFeeds);
         System.out.printf("pushes per second          %8.0f       (%,d listings pushed, %,d HTTP calls received)%n",
@@ -219,10 +214,8 @@ public final class ExportBenchmark {
         System.out.printf("database time share        %8.0f %%   (SQL steps / all export work, from Camel's processor statistics)%n", dbShare * 100);
         System.out.printf("CPU in the full cycle        %6.1f s JVM (service + peers) + %.1f s PostgreSQL, of %.1f s (%d cores x cycle)%n",
                 jvmCpu, pgCpu, cycleSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
-        System.out.printf("JVM CPU by thread            %s%n", threadCpuByKind.entrySet().stream()
-                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
-        System.out.printf("PostgreSQL CPU by process    %s%n", pgCpuByKind.entrySet().stream()
-                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
+        System.out.printf("JVM CPU by thread            %s%n", seconds(threadCpuByKind));
+        System.out.printf("PostgreSQL CPU by process    %s%n", seconds(pgCpuByKind));
         System.out.printf("change -> partner latency  p50 %s  p95 %s  p99 %s  (%d of %d deliveries, poll %s ms)%n",
                 pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.size(), expected,
                 camel.getPropertiesComponent().resolveProperty("exports.api.poll-interval-millis").orElse("?"));
@@ -441,22 +434,18 @@ public final class ExportBenchmark {
         }
         try (var dirs = Files.list(tasks)) {
             for (Path dir : dirs.toList()) {
-                String stat;
-                try {
-                    stat = Files.readString(dir.resolve("stat"));
-                } catch (java.io.IOException gone) {
+                ProcStat stat = ProcStat.read(dir);
+                if (stat == null) {
                     continue;
                 }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                double own = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime; USER_HZ 100
+                String name = stat.name();
                 String kind = name.startsWith("Camel (") || name.startsWith("animal-exports") ? "service"
                         : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
                         : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC and VM"
                         : name.startsWith("pool-") || name.startsWith("NioProcessor") || name.startsWith("NioSocket")
                         || name.startsWith("HTTP-Dispatch") ? "peers" : null;
                 if (kind != null) {
-                    cpu.merge(kind, own, Double::sum);
+                    cpu.merge(kind, stat.cpuSeconds(), Double::sum);
                 }
             }
         } catch (java.io.IOException e) {
@@ -479,33 +468,67 @@ public final class ExportBenchmark {
         }
         try (var dirs = Files.list(proc)) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("[0-9]+")).toList()) {
-                String stat;
+                ProcStat stat = ProcStat.read(dir);
                 String command;
                 try {
-                    stat = Files.readString(dir.resolve("stat"));
                     command = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
                 } catch (java.io.IOException gone) {
                     continue;
                 }
-                int close = stat.lastIndexOf(')');
-                if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                if (stat == null || !stat.name().startsWith("postgres")) {
                     continue;
                 }
-                String[] f = stat.substring(close + 2).split(" "); // f[0] is field 3 (state)
-                double own = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime; USER_HZ 100
-                boolean postmaster = !isPostgres(Path.of("/proc", f[1]));
+                boolean postmaster = !isPostgres(Path.of("/proc", stat.fields()[1]));
                 String kind = postmaster || !command.startsWith("postgres: ") ? "background"
                         : command.matches("postgres: (checkpointer|background writer|walwriter|autovacuum launcher|"
                         + "logical replication launcher|startup|archiver).*") ? "background" : "connections";
-                cpu.merge(kind, own, Double::sum);
+                cpu.merge(kind, stat.cpuSeconds(), Double::sum);
                 if (postmaster) {
-                    cpu.merge("ended", (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0, Double::sum);
+                    cpu.merge("ended", stat.endedChildrenCpuSeconds(), Double::sum);
                 }
             }
         } catch (java.io.IOException e) {
             return Map.of();
         }
         return cpu;
+    }
+
+    /** A process's or thread's /proc stat: its name and the fields after it (fields[0] is field 3, the state). */
+    private record ProcStat(String name, String[] fields) {
+
+        /** Null when the process or thread is gone. */
+        static ProcStat read(Path procDir) {
+            String stat;
+            try {
+                stat = Files.readString(procDir.resolve("stat"));
+            } catch (java.io.IOException gone) {
+                return null;
+            }
+            int close = stat.lastIndexOf(')');
+            return new ProcStat(stat.substring(stat.indexOf('(') + 1, close), stat.substring(close + 2).split(" "));
+        }
+
+        /** utime + stime, in seconds (USER_HZ 100). */
+        double cpuSeconds() {
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        }
+
+        /** cutime + cstime: what children that ended used, in seconds. */
+        double endedChildrenCpuSeconds() {
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
+        }
+    }
+
+    /** The JVM's CPU by thread kind over a span, with what the live threads do not account for. */
+    private static Map<String, Double> jvmCpuByThread(Map<String, Double> before, double jvmCpu) {
+        Map<String, Double> byKind = minus(jvmThreadCpuSeconds(), before);
+        byKind.put("other or ended threads", jvmCpu - byKind.values().stream().mapToDouble(Double::doubleValue).sum());
+        return byKind;
+    }
+
+    private static String seconds(Map<String, Double> byKind) {
+        return byKind.entrySet().stream().map(e -> String.format("%s %.1f s", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
