@@ -107,26 +107,19 @@ public final class ExportBenchmark {
         double jvmCpuBefore = jvmCpuSeconds();
         Map<String, Double> threadCpuBefore = jvmThreadCpuSeconds();
         Map<String, Double> pgCpuBefore = postgresCpuSeconds();
-        long start = System.nanoTime();
-        Exchange cycle = camel.createProducerTemplate().send("direct:export-cycle", e -> { });
-        double cycleSeconds = (System.nanoTime() - start) / 1e9;
+        double cycleSeconds = runCycle(camel);
         double jvmCpu = jvmCpuSeconds() - jvmCpuBefore;
         Map<String, Double> threadCpuByKind = jvmCpuByThread(threadCpuBefore, jvmCpu);
         Map<String, Double> pgCpuByKind = minus(postgresCpuSeconds(), pgCpuBefore);
         double pgCpu = pgCpuByKind.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (cycle.getException() != null) {
-            throw cycle.getException();
-        }
+        double ftpSeconds = ftpSeconds(db);
         Map<String, Object> timing = db.query("select "
-                + "extract(epoch from max(finished_at) filter (where partner_code in ('petfinder','adoptapet')) "
-                + "- min(started_at)) as ftp_seconds, "
                 + "count(*) filter (where partner_code in ('petfinder','adoptapet') and outcome = 'delivered') as feeds, "
                 + "count(*) filter (where outcome in ('failed','held')) as bad from export_runs").get(0);
         Map<String, Object> pushed = db.query("select count(*) filter (where partner_code in ('petrescue','savourlife')"
                 + " and state = 'listed') as pushes, count(*) filter (where partner_code in ('petfinder','adoptapet')"
                 + " and state = 'listed') as listed_in_feeds from animal_export_state").get(0);
         String statements = statementBreakdown(db);
-        double ftpSeconds = ((Number) timing.get("ftp_seconds")).doubleValue();
         long feeds = ((Number) timing.get("feeds")).longValue();
         long pushes = ((Number) pushed.get("pushes")).longValue();
         long inFeeds = ((Number) pushed.get("listed_in_feeds")).longValue();
@@ -162,12 +155,7 @@ public final class ExportBenchmark {
         }
         // 4. A repeat full cycle: what every scheduled cycle after the first costs, when partners have it all.
         long callsBeforeRepeat = REQUESTS.get();
-        long repeatStart = System.nanoTime();
-        Exchange repeat = camel.createProducerTemplate().send("direct:export-cycle", e -> { });
-        double repeatSeconds = (System.nanoTime() - repeatStart) / 1e9;
-        if (repeat.getException() != null) {
-            throw repeat.getException();
-        }
+        double repeatSeconds = runCycle(camel);
         long repeatCalls = REQUESTS.get() - callsBeforeRepeat;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -178,17 +166,10 @@ public final class ExportBenchmark {
         ftp.reset();
         double warmJvmCpuBefore = jvmCpuSeconds();
         Map<String, Double> warmThreadCpuBefore = jvmThreadCpuSeconds();
-        long warmStart = System.nanoTime();
-        Exchange warm = camel.createProducerTemplate().send("direct:export-cycle", e -> { });
-        double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
-        if (warm.getException() != null) {
-            throw warm.getException();
-        }
+        double warmSeconds = runCycle(camel);
         double warmJvmCpu = jvmCpuSeconds() - warmJvmCpuBefore;
         Map<String, Double> warmThreadCpu = jvmCpuByThread(warmThreadCpuBefore, warmJvmCpu);
-        double warmFtpSeconds = ((Number) db.query("select extract(epoch from max(finished_at) filter (where "
-                + "partner_code in ('petfinder','adoptapet')) - min(started_at)) as s from export_runs").get(0).get("s"))
-                .doubleValue();
+        double warmFtpSeconds = ftpSeconds(db);
         long peakHeap = heap.stopAndPeak();
         main.stop();
         ftp.close();
@@ -226,6 +207,23 @@ public final class ExportBenchmark {
         System.out.println("where PostgreSQL spent the full cycle (pg_stat_statements, execution time):");
         System.out.print(statements);
         System.exit(0);
+    }
+
+    /** Runs one full export cycle; its seconds. */
+    private static double runCycle(CamelContext camel) throws Exception {
+        long start = System.nanoTime();
+        Exchange cycle = camel.createProducerTemplate().send("direct:export-cycle", e -> { });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (cycle.getException() != null) {
+            throw cycle.getException();
+        }
+        return seconds;
+    }
+
+    /** The FTP part of the cycle the export runs record: from its first start to the last FTP run's end. */
+    private static double ftpSeconds(Fixture db) {
+        return ((Number) db.query("select extract(epoch from max(finished_at) filter (where partner_code in "
+                + "('petfinder','adoptapet')) - min(started_at)) as s from export_runs").get(0).get("s")).doubleValue();
     }
 
     private static String processorBreakdown() throws Exception {
@@ -478,7 +476,8 @@ public final class ExportBenchmark {
                 if (stat == null || !stat.name().startsWith("postgres")) {
                     continue;
                 }
-                boolean postmaster = !isPostgres(Path.of("/proc", stat.fields()[1]));
+                ProcStat parent = ProcStat.read(Path.of("/proc", stat.fields()[1]));
+                boolean postmaster = parent == null || !parent.name().startsWith("postgres");
                 String kind = postmaster || !command.startsWith("postgres: ") ? "background"
                         : command.matches("postgres: (checkpointer|background writer|walwriter|autovacuum launcher|"
                         + "logical replication launcher|startup|archiver).*") ? "background" : "connections";
@@ -535,14 +534,6 @@ public final class ExportBenchmark {
         Map<String, Double> out = new java.util.TreeMap<>();
         after.forEach((k, v) -> out.put(k, v - before.getOrDefault(k, 0.0)));
         return out;
-    }
-
-    private static boolean isPostgres(Path procDir) {
-        try {
-            return Files.readString(procDir.resolve("comm")).startsWith("postgres");
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     /** The statements PostgreSQL spent the most execution time on during the full cycle. */
