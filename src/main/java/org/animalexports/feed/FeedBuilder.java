@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds one organisation's feed for one FTP partner from the rows of routes/sql/select-feed-animals.sql,
@@ -62,11 +63,8 @@ public class FeedBuilder {
         exchange.getMessage().setHeader("rejectedCount", feed.rejections().size());
         exchange.getMessage().setHeader("listingsJson", JSON.writeValueAsString(feed.listings()));
         exchange.getMessage().setHeader("rejectionsJson", JSON.writeValueAsString(feed.rejections()));
-        StringBuilder ids = new StringBuilder();
-        for (Listing listing : feed.listings()) {
-            ids.append(ids.isEmpty() ? "" : ",").append(listing.id());
-        }
-        exchange.getMessage().setHeader("listedIds", ids.toString());
+        exchange.getMessage().setHeader("listedIds",
+                feed.listings().stream().map(l -> Long.toString(l.id())).collect(Collectors.joining(",")));
     }
 
     public Feed build(Map<String, Object> account, List<Map<String, Object>> rows) {
