@@ -2,12 +2,17 @@ package org.animalexports.api;
 
 import org.animalexports.support.ExportTestSupport;
 import org.animalexports.support.HttpPeer;
+import org.animalexports.support.PartnerAnswers;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,14 +74,14 @@ class ChangeDrivenPushTest extends ExportTestSupport {
 
     @Test
     void fullCycleWaitsForARunningPollThenSyncsEveryAnimal() throws Exception {
-        java.sql.Timestamp longAgo = java.sql.Timestamp.valueOf("2020-01-01 00:00:00");
+        Timestamp longAgo = Timestamp.valueOf("2020-01-01 00:00:00");
         db.org(1).set("api_exports_enabled", true).set("updated_at", longAgo).insert();
         db.account(1, "petrescue", "PR1", null, "t1").set("updated_at", longAgo).insert();
         for (long id = 1; id <= 6; id++) {
             db.animal(id, 1).set("updated_at", longAgo).insert(); // as if listed elsewhere long ago: no poll sees them
         }
-        java.util.concurrent.CountDownLatch pushing = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        CountDownLatch pushing = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
         petrescue().respondWith(r -> {
             if (first.getAndSet(false)) {
                 pushing.countDown();
@@ -86,11 +91,11 @@ class ChangeDrivenPushTest extends ExportTestSupport {
                     Thread.currentThread().interrupt();
                 }
             }
-            return org.animalexports.support.PartnerAnswers.petrescue(r);
+            return PartnerAnswers.petrescue(r);
         });
 
         db.exec("update animals set description = 'Changed just now.' where id = 1"); // the poll claims organisation 1
-        assertThat(pushing.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(pushing.await(20, TimeUnit.SECONDS)).isTrue();
         runCycle();
 
         // The full sync waited for the poll's sync, then pushed the five animals the poll had no reason to push.
