@@ -1,5 +1,6 @@
 package org.animalexports.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import org.animalexports.support.Fixture;
 import org.animalexports.support.FtpPeer;
 import org.animalexports.support.HttpPeer;
@@ -14,9 +15,11 @@ import org.postgresql.PGConnection;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -200,8 +203,11 @@ public final class ExportBenchmark {
         System.out.printf("change -> partner latency  p50 %s  p95 %s  p99 %s  (%d of %d deliveries, poll %s ms)%n",
                 pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.size(), expected,
                 camel.getPropertiesComponent().resolveProperty("exports.api.poll-interval-millis").orElse("?"));
-        System.out.printf("peak heap                  %8d MB    (heap in use, sampled every 50 ms; max heap %d MB)%n", peakHeap / 1024 / 1024,
-                Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        System.out.printf("peak heap                  %8d MB    (heap in use, garbage included, sampled every 50 ms; max heap %d MB)%n",
+                peakHeap / 1024 / 1024, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        System.out.printf("peak heap after full GC    %8s       (what the service still held right after a full collection; %d of them)%n",
+                heap.peakAfterCollection() < 0 ? "none" : heap.peakAfterCollection() / 1024 / 1024 + " MB",
+                heap.fullCollections());
         System.out.println("where the time went (Camel processor statistics, summed over threads):");
         System.out.print(breakdown);
         System.out.println("where PostgreSQL spent the full cycle (pg_stat_statements, execution time):");
@@ -386,14 +392,36 @@ public final class ExportBenchmark {
         }
     }
 
-    /** The most heap in use at once, sampled every 50 ms (summing each pool's own peak would overstate it). */
+    /**
+     * The most heap in use at once, sampled every 50 ms (summing each pool's own peak would overstate it), and the
+     * most heap still in use right after a full collection: what the service really holds, garbage not counted.
+     * A throughput collector lets garbage fill the heap before it collects, so the first figure nears the maximum
+     * heap by design; the second shows whether memory grows with the number of animals.
+     */
     private static final class HeapSampler extends Thread {
         private volatile boolean running = true;
         private volatile long peak;
+        private volatile long peakAfterCollection;
+        private volatile int fullCollections;
 
         HeapSampler() {
             super("heap-sampler");
             setDaemon(true);
+            // After every full collection: the heap left in use is what the service holds (a young collection
+            // leaves the old generation's garbage in place).
+            for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
+                    if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                        if (info.getGcAction().contains("major")) {
+                            long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                    .mapToLong(MemoryUsage::getUsed).sum();
+                            peakAfterCollection = Math.max(peakAfterCollection, after);
+                            fullCollections++;
+                        }
+                    }
+                }, null, null);
+            }
         }
 
         @Override
@@ -406,6 +434,15 @@ public final class ExportBenchmark {
                     return;
                 }
             }
+        }
+
+        /** The most heap in use right after a full collection, or -1 when none ran. */
+        long peakAfterCollection() {
+            return fullCollections == 0 ? -1 : peakAfterCollection;
+        }
+
+        int fullCollections() {
+            return fullCollections;
         }
 
         long stopAndPeak() {
@@ -422,7 +459,8 @@ public final class ExportBenchmark {
     /**
      * CPU time of this JVM's live threads, from /proc/self/task (Linux), by kind: "service" (Camel's threads and
      * the connection pool's), "JIT compiler", "GC and VM" (garbage collector threads, the VM thread), "peers" (the
-     * FTP and HTTP stand-ins' pool and I/O threads). Empty where /proc is not there.
+     * FTP and HTTP stand-ins' pool and I/O threads), "profiler" (JFR's, with -Dbench.jfr). Empty where /proc is not
+     * there.
      */
     private static Map<String, Double> jvmThreadCpuSeconds() {
         Map<String, Double> cpu = new java.util.TreeMap<>();
@@ -441,7 +479,8 @@ public final class ExportBenchmark {
                         : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
                         : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC and VM"
                         : name.startsWith("pool-") || name.startsWith("NioProcessor") || name.startsWith("NioSocket")
-                        || name.startsWith("HTTP-Dispatch") ? "peers" : null;
+                        || name.startsWith("HTTP-Dispatch") ? "peers"
+                        : name.startsWith("JFR ") ? "profiler" : null;
                 if (kind != null) {
                     cpu.merge(kind, stat.cpuSeconds(), Double::sum);
                 }
