@@ -32,8 +32,10 @@ public class PartnerEndpoints {
     /** Where a feed file goes; the file name itself travels in the CamelFileName header. */
     public String uploadUri(String partnerCode, Map<String, Object> account, String directory) {
         PartnerConfig partner = partners.get(partnerCode);
-        // Written under a temporary name, then renamed, so the partner never reads half a file.
-        String atomic = "tempFileName=${file:name}.uploading&fileExist=Override";
+        // Written under a temporary name, then renamed, so the partner never reads half a file. The previous file
+        // is deleted only once the new one is written (Camel's default deletes it before the upload starts), so a
+        // failed upload leaves the partner the feed it had, and the gap without a file is one command long.
+        String atomic = "tempFileName=${file:name}.uploading&fileExist=Override&eagerDeleteTargetFile=false";
         if (previewDir != null) {
             Path dir = previewDir.resolve(partnerCode).resolve("org-" + account.get("org_id"));
             if (!directory.isEmpty()) {

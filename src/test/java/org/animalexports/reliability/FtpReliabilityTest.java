@@ -93,6 +93,24 @@ class FtpReliabilityTest extends ExportTestSupport {
     }
 
     @Test
+    void failedUploadLeavesThePartnersPreviousFeedInPlace() {
+        petfinderOnly(1, PF_PASSWORD);
+        for (int i = 1; i <= 30; i++) {
+            db.animal(i, 1).insert();
+        }
+        runCycle();
+        byte[] previous = ftp().file(PF_USER, "import/NJ94.csv").orElseThrow();
+        db.animal(31, 1).insert();
+        ftp().failNext("STOR", 0, 2); // the new feed's upload and its retry both lose the connection mid-transfer
+
+        Map<String, Object> failed = runCycle();
+
+        assertThat(failed).containsEntry("failed", 1L);
+        assertThat(ftp().file(PF_USER, "import/NJ94.csv")).hasValue(previous);
+        assertThat(petfinderRows()).hasSize(30);
+    }
+
+    @Test
     void feedThatWouldRemoveMostListingsIsHeldUntilReleased() throws Exception {
         petfinderOnly(1, PF_PASSWORD);
         for (int i = 1; i <= 20; i++) {
