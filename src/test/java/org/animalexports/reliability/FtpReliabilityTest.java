@@ -26,6 +26,14 @@ class FtpReliabilityTest extends ExportTestSupport {
         db.account(orgId, "petfinder", "NJ94", PF_USER, secret).insert();
     }
 
+    /** Organisation 1 at Petfinder only, with animals 1 to {@code animals}. */
+    private void petfinderOnlyWithAnimals(int animals) {
+        petfinderOnly(1, PF_PASSWORD);
+        for (int i = 1; i <= animals; i++) {
+            db.animal(i, 1).insert();
+        }
+    }
+
     @Test
     void refusedLoginIsNotRetriedAndWaitsForNewCredentials() throws Exception {
         petfinderOnly(1, "wrong-Secret-9");
@@ -69,10 +77,7 @@ class FtpReliabilityTest extends ExportTestSupport {
 
     @Test
     void uploadDroppedMidTransferLeavesNoFinalFileAndIsRedoneNextCycle() {
-        petfinderOnly(1, PF_PASSWORD);
-        for (int i = 1; i <= 30; i++) {
-            db.animal(i, 1).insert();
-        }
+        petfinderOnlyWithAnimals(30);
         ftp().failNext("STOR", 0, 2); // the first attempt and its retry both lose the connection mid-transfer
 
         Map<String, Object> first = runCycle();
@@ -94,10 +99,7 @@ class FtpReliabilityTest extends ExportTestSupport {
 
     @Test
     void failedUploadLeavesThePartnersPreviousFeedInPlace() {
-        petfinderOnly(1, PF_PASSWORD);
-        for (int i = 1; i <= 30; i++) {
-            db.animal(i, 1).insert();
-        }
+        petfinderOnlyWithAnimals(30);
         runCycle();
         byte[] previous = ftp().file(PF_USER, "import/NJ94.csv").orElseThrow();
         db.animal(31, 1).insert();
@@ -112,10 +114,7 @@ class FtpReliabilityTest extends ExportTestSupport {
 
     @Test
     void feedThatWouldRemoveMostListingsIsHeldUntilReleased() throws Exception {
-        petfinderOnly(1, PF_PASSWORD);
-        for (int i = 1; i <= 20; i++) {
-            db.animal(i, 1).insert();
-        }
+        petfinderOnlyWithAnimals(20);
         runCycle();
         db.exec("delete from animals where id > 5"); // a broken import wipes most of the organisation's animals
 
@@ -138,10 +137,7 @@ class FtpReliabilityTest extends ExportTestSupport {
 
     @Test
     void heldFeedIsDroppedWhenTheDataRecovers() {
-        petfinderOnly(1, PF_PASSWORD);
-        for (int i = 1; i <= 20; i++) {
-            db.animal(i, 1).insert();
-        }
+        petfinderOnlyWithAnimals(20);
         runCycle();
         db.exec("update animals set export_enabled = false where id > 2");
         runCycle();
@@ -156,10 +152,7 @@ class FtpReliabilityTest extends ExportTestSupport {
 
     @Test
     void smallOrHalfRemovalsAreNotHeld() {
-        petfinderOnly(1, PF_PASSWORD);
-        for (int i = 1; i <= 12; i++) {
-            db.animal(i, 1).insert();
-        }
+        petfinderOnlyWithAnimals(12);
         runCycle();
         db.exec("update animals set status = 'Adopted' where id > 6"); // 6 of 12: not more than half
         assertThat(runCycle()).containsEntry("delivered", 1L);
