@@ -54,14 +54,23 @@ public final class ExportBenchmark {
         int animals = Integer.getInteger("bench.animals", 100_000);
         int orgs = Integer.getInteger("bench.orgs", 1_000);
         int changes = Integer.getInteger("bench.changes", 100);
+        // As if the partners were a round trip away: each HTTP answer and each FTP reply waits this long.
+        int roundTripMillis = Integer.getInteger("bench.partner-latency-ms", 0);
+        // Uploads and API calls at once (exports.parallel-exports, exports.api.parallel-calls); unset: the defaults.
+        Integer parallel = Integer.getInteger("bench.parallel");
         System.out.printf("animal-exports benchmark: %,d animals, %,d organisations, %d changes; %d cores, max heap %d MB%n",
                 animals, orgs, changes, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        if (roundTripMillis > 0 || parallel != null) {
+            System.out.printf("partners %d ms away; %s uploads and API calls at once%n", roundTripMillis,
+                    parallel == null ? "the default number of" : parallel.toString());
+        }
 
         TestDatabase.recordStatementStatistics();
         String url = TestDatabase.newDatabase();
         Fixture db = new Fixture(url);
         FtpPeer ftp = new FtpPeer();
+        ftp.replyAfter(java.time.Duration.ofMillis(roundTripMillis));
         for (int o = 1; o <= orgs; o++) {
             ftp.addUser("petfinder" + o, "secret-petfinder" + o);
             ftp.addUser("adoptapet" + o, "secret-adoptapet" + o);
@@ -69,10 +78,12 @@ public final class ExportBenchmark {
         ftp.addUser("floor", "floor");
         Map<Long, Long> changedAt = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        HttpPeer petrescue = new HttpPeer(false, 8);
-        HttpPeer savourlife = new HttpPeer(false, 8);
-        petrescue.respondWith(r -> answer(r, "{\"id\": \"pr-%s\"}", changedAt, latencies));
-        savourlife.respondWith(r -> answer(r, "{\"DogId\": %s}", changedAt, latencies));
+        // Waiting answers hold a peer thread each: enough threads that the peers never queue the service's calls.
+        int peerThreads = roundTripMillis > 0 ? 64 : 8;
+        HttpPeer petrescue = new HttpPeer(false, peerThreads);
+        HttpPeer savourlife = new HttpPeer(false, peerThreads);
+        petrescue.respondWith(r -> answer(r, "{\"id\": \"pr-%s\"}", changedAt, latencies, roundTripMillis));
+        savourlife.respondWith(r -> answer(r, "{\"DogId\": %s}", changedAt, latencies, roundTripMillis));
 
         Map<String, String> props = Map.ofEntries(
                 Map.entry("exports.db.url", url), Map.entry("exports.db.user", "postgres"),
@@ -86,6 +97,11 @@ public final class ExportBenchmark {
                 Map.entry("partners.adoptapet.port", Integer.toString(ftp.port())),
                 Map.entry("partners.petrescue.base-url", petrescue.baseUrl()),
                 Map.entry("partners.savourlife.base-url", savourlife.baseUrl()));
+        if (parallel != null) {
+            props = new java.util.HashMap<>(props);
+            props.put("exports.parallel-exports", parallel.toString());
+            props.put("exports.api.parallel-calls", parallel.toString());
+        }
         // The schema first (a start applies the migrations), then the data, then the service: so the change poll
         // starts after the data exists and only the full cycle exports it.
         Main migrate = service(props);
@@ -130,7 +146,10 @@ public final class ExportBenchmark {
 
         // 2. The floor: PostgreSQL alone producing the same rows, the FTP peer alone taking the same bytes.
         double copySeconds = copyFloor(url);
+        // The floor is the loopback one: the same bytes over one connection, no round trips simulated.
+        ftp.replyAfter(java.time.Duration.ZERO);
         double ftpFloorSeconds = ftpFloor(ftp, orgs);
+        ftp.replyAfter(java.time.Duration.ofMillis(roundTripMillis));
         double floor = copySeconds + ftpFloorSeconds;
         double dbShare = databaseShare();
         String breakdown = processorBreakdown();
@@ -256,8 +275,16 @@ public final class ExportBenchmark {
         return TestServices.main(props.get("exports.db.url"), overrides);
     }
 
-    private static HttpPeer.Response answer(HttpPeer.Request r, String template, Map<Long, Long> changedAt, List<Long> latencies) {
+    private static HttpPeer.Response answer(HttpPeer.Request r, String template, Map<Long, Long> changedAt, List<Long> latencies,
+                                            int roundTripMillis) {
         REQUESTS.incrementAndGet();
+        if (roundTripMillis > 0) {
+            try {
+                Thread.sleep(roundTripMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Matcher mark = MARK.matcher(r.body());
         if (mark.find()) {
             Long at = changedAt.get(Long.parseLong(mark.group(1)));

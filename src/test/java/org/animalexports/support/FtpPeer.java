@@ -39,6 +39,7 @@ public final class FtpPeer implements AutoCloseable {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new ArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long roundTripMillis;
 
     /** A fault to inject on the next command of that name: an FTP reply code, or 0 to drop the connection. */
     private record Fault(String command, int reply) {
@@ -49,6 +50,25 @@ public final class FtpPeer implements AutoCloseable {
         synchronized (faults) {
             for (int i = 0; i < times; i++) {
                 faults.add(new Fault(command, reply));
+            }
+        }
+    }
+
+    /**
+     * Each command's reply waits this long, as if the partner were a round trip away (0, the default: loopback).
+     * Data connections are not delayed.
+     */
+    public void replyAfter(java.time.Duration roundTrip) {
+        this.roundTripMillis = roundTrip.toMillis();
+    }
+
+    private void waitOneRoundTrip() throws IOException {
+        if (roundTripMillis > 0) {
+            try {
+                Thread.sleep(roundTripMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while simulating a round trip");
             }
         }
     }
@@ -68,11 +88,17 @@ public final class FtpPeer implements AutoCloseable {
             listener.setPort(port);
             org.apache.ftpserver.listener.Listener control = listener.createListener();
             factory.addListener("default", control);
+            // FtpServer's defaults (10 logins, as many threads) would cap the service's parallel uploads.
+            org.apache.ftpserver.ConnectionConfigFactory connections = new org.apache.ftpserver.ConnectionConfigFactory();
+            connections.setMaxLogins(64);
+            connections.setMaxThreads(64);
+            factory.setConnectionConfig(connections.createConnectionConfig());
             users = new PropertiesUserManagerFactory().createUserManager();
             factory.setUserManager(users);
             factory.setFtplets(new java.util.HashMap<>(Map.of("log", new DefaultFtplet() {
                 @Override
                 public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
+                    waitOneRoundTrip();
                     String command = request.getCommand().toUpperCase();
                     if (command.equals("PASS")) {
                         logins.incrementAndGet();
