@@ -14,9 +14,11 @@ import org.apache.commons.net.ftp.FTPClient;
 import org.postgresql.PGConnection;
 
 import javax.management.MBeanServer;
+import javax.management.NotificationEmitter;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -25,14 +27,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The export benchmark: a real PostgreSQL with N animals over M organisations (pictures, fosters, videos, switch
@@ -40,7 +47,8 @@ import java.util.regex.Pattern;
  * of K single-animal changes through the change poll, a repeat cycle, and the first export once more on the warm
  * JVM. Prints the figures; run it with the command in the README.
  *
- * <p>System properties: bench.animals (100000), bench.orgs (1000), bench.changes (100).
+ * <p>System properties: bench.animals (100000), bench.orgs (1000), bench.changes (100), bench.partner-latency-ms
+ * (0: the peers answer at once), bench.parallel (unset: the service's own parallel-exports and api.parallel-calls).
  */
 public final class ExportBenchmark {
 
@@ -70,7 +78,7 @@ public final class ExportBenchmark {
         String url = TestDatabase.newDatabase();
         Fixture db = new Fixture(url);
         FtpPeer ftp = new FtpPeer();
-        ftp.replyAfter(java.time.Duration.ofMillis(roundTripMillis));
+        ftp.replyAfter(Duration.ofMillis(roundTripMillis));
         for (int o = 1; o <= orgs; o++) {
             ftp.addUser("petfinder" + o, "secret-petfinder" + o);
             ftp.addUser("adoptapet" + o, "secret-adoptapet" + o);
@@ -82,8 +90,10 @@ public final class ExportBenchmark {
         int peerThreads = roundTripMillis > 0 ? 64 : 8;
         HttpPeer petrescue = new HttpPeer(false, peerThreads);
         HttpPeer savourlife = new HttpPeer(false, peerThreads);
-        petrescue.respondWith(r -> answer(r, "{\"id\": \"pr-%s\"}", changedAt, latencies, roundTripMillis));
-        savourlife.respondWith(r -> answer(r, "{\"DogId\": %s}", changedAt, latencies, roundTripMillis));
+        petrescue.replyAfter(Duration.ofMillis(roundTripMillis));
+        savourlife.replyAfter(Duration.ofMillis(roundTripMillis));
+        petrescue.respondWith(r -> answer(r, "{\"id\": \"pr-%s\"}", changedAt, latencies));
+        savourlife.respondWith(r -> answer(r, "{\"DogId\": %s}", changedAt, latencies));
 
         Map<String, String> props = Map.ofEntries(
                 Map.entry("exports.db.url", url), Map.entry("exports.db.user", "postgres"),
@@ -98,7 +108,7 @@ public final class ExportBenchmark {
                 Map.entry("partners.petrescue.base-url", petrescue.baseUrl()),
                 Map.entry("partners.savourlife.base-url", savourlife.baseUrl()));
         if (parallel != null) {
-            props = new java.util.HashMap<>(props);
+            props = new HashMap<>(props);
             props.put("exports.parallel-exports", parallel.toString());
             props.put("exports.api.parallel-calls", parallel.toString());
         }
@@ -147,9 +157,9 @@ public final class ExportBenchmark {
         // 2. The floor: PostgreSQL alone producing the same rows, the FTP peer alone taking the same bytes.
         double copySeconds = copyFloor(url);
         // The floor is the loopback one: the same bytes over one connection, no round trips simulated.
-        ftp.replyAfter(java.time.Duration.ZERO);
+        ftp.replyAfter(Duration.ZERO);
         double ftpFloorSeconds = ftpFloor(ftp, orgs);
-        ftp.replyAfter(java.time.Duration.ofMillis(roundTripMillis));
+        ftp.replyAfter(Duration.ofMillis(roundTripMillis));
         double floor = copySeconds + ftpFloorSeconds;
         double dbShare = databaseShare();
         String breakdown = processorBreakdown();
@@ -267,24 +277,16 @@ public final class ExportBenchmark {
         return out.toString();
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong REQUESTS = new AtomicLong();
 
     private static Main service(Map<String, String> props) {
-        Map<String, String> overrides = new java.util.HashMap<>(props);
+        Map<String, String> overrides = new HashMap<>(props);
         overrides.put("exports.scheduler-enabled", "true"); // the change poll runs; the cron is far away
         return TestServices.main(props.get("exports.db.url"), overrides);
     }
 
-    private static HttpPeer.Response answer(HttpPeer.Request r, String template, Map<Long, Long> changedAt, List<Long> latencies,
-                                            int roundTripMillis) {
+    private static HttpPeer.Response answer(HttpPeer.Request r, String template, Map<Long, Long> changedAt, List<Long> latencies) {
         REQUESTS.incrementAndGet();
-        if (roundTripMillis > 0) {
-            try {
-                Thread.sleep(roundTripMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         Matcher mark = MARK.matcher(r.body());
         if (mark.find()) {
             Long at = changedAt.get(Long.parseLong(mark.group(1)));
@@ -437,7 +439,7 @@ public final class ExportBenchmark {
             // After every full collection: the heap left in use is what the service holds (a young collection
             // leaves the old generation's garbage in place).
             for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((javax.management.NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
+                ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
                     if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
                         if (info.getGcAction().contains("major")) {
@@ -490,30 +492,22 @@ public final class ExportBenchmark {
      * there.
      */
     private static Map<String, Double> jvmThreadCpuSeconds() {
-        Map<String, Double> cpu = new java.util.TreeMap<>();
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return cpu;
-        }
-        try (var dirs = Files.list(tasks)) {
-            for (Path dir : dirs.toList()) {
-                ProcStat stat = ProcStat.read(dir);
-                if (stat == null) {
-                    continue;
-                }
-                String name = stat.name();
-                String kind = name.startsWith("Camel (") || name.startsWith("animal-exports") ? "service"
-                        : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
-                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC and VM"
-                        : name.startsWith("pool-") || name.startsWith("NioProcessor") || name.startsWith("NioSocket")
-                        || name.startsWith("HTTP-Dispatch") ? "peers"
-                        : name.startsWith("JFR ") ? "profiler" : null;
-                if (kind != null) {
-                    cpu.merge(kind, stat.cpuSeconds(), Double::sum);
-                }
+        Map<String, Double> cpu = new TreeMap<>();
+        for (Path dir : procEntries(Path.of("/proc/self/task"))) {
+            ProcStat stat = ProcStat.read(dir);
+            if (stat == null) {
+                continue;
             }
-        } catch (java.io.IOException e) {
-            return Map.of();
+            String name = stat.name();
+            String kind = name.startsWith("Camel (") || name.startsWith("animal-exports") ? "service"
+                    : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
+                    : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC and VM"
+                    : name.startsWith("pool-") || name.startsWith("NioProcessor") || name.startsWith("NioSocket")
+                    || name.startsWith("HTTP-Dispatch") ? "peers"
+                    : name.startsWith("JFR ") ? "profiler" : null;
+            if (kind != null) {
+                cpu.merge(kind, stat.cpuSeconds(), Double::sum);
+            }
         }
         return cpu;
     }
@@ -525,37 +519,44 @@ public final class ExportBenchmark {
      * launcher, the postmaster itself). Empty where /proc is not there.
      */
     private static Map<String, Double> postgresCpuSeconds() {
-        Map<String, Double> cpu = new java.util.TreeMap<>();
-        Path proc = Path.of("/proc");
-        if (!Files.isDirectory(proc)) {
-            return cpu;
-        }
-        try (var dirs = Files.list(proc)) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("[0-9]+")).toList()) {
-                ProcStat stat = ProcStat.read(dir);
-                String command;
-                try {
-                    command = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
-                } catch (java.io.IOException gone) {
-                    continue;
-                }
-                if (stat == null || !stat.name().startsWith("postgres")) {
-                    continue;
-                }
-                ProcStat parent = ProcStat.read(Path.of("/proc", stat.fields()[1]));
-                boolean postmaster = parent == null || !parent.name().startsWith("postgres");
-                String kind = postmaster || !command.startsWith("postgres: ") ? "background"
-                        : command.matches("postgres: (checkpointer|background writer|walwriter|autovacuum launcher|"
-                        + "logical replication launcher|startup|archiver).*") ? "background" : "connections";
-                cpu.merge(kind, stat.cpuSeconds(), Double::sum);
-                if (postmaster) {
-                    cpu.merge("ended", stat.endedChildrenCpuSeconds(), Double::sum);
-                }
+        Map<String, Double> cpu = new TreeMap<>();
+        for (Path dir : procEntries(Path.of("/proc"))) {
+            if (!dir.getFileName().toString().matches("[0-9]+")) {
+                continue;
             }
-        } catch (java.io.IOException e) {
-            return Map.of();
+            ProcStat stat = ProcStat.read(dir);
+            String command;
+            try {
+                command = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
+            } catch (IOException gone) {
+                continue;
+            }
+            if (stat == null || !stat.name().startsWith("postgres")) {
+                continue;
+            }
+            ProcStat parent = ProcStat.read(Path.of("/proc", stat.fields()[1]));
+            boolean postmaster = parent == null || !parent.name().startsWith("postgres");
+            String kind = postmaster || !command.startsWith("postgres: ") ? "background"
+                    : command.matches("postgres: (checkpointer|background writer|walwriter|autovacuum launcher|"
+                    + "logical replication launcher|startup|archiver).*") ? "background" : "connections";
+            cpu.merge(kind, stat.cpuSeconds(), Double::sum);
+            if (postmaster) {
+                cpu.merge("ended", stat.endedChildrenCpuSeconds(), Double::sum);
+            }
         }
         return cpu;
+    }
+
+    /** The entries of a /proc directory; none where /proc is not there (not Linux). */
+    private static List<Path> procEntries(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** A process's or thread's /proc stat: its name and the fields after it (fields[0] is field 3, the state). */
@@ -566,7 +567,7 @@ public final class ExportBenchmark {
             String stat;
             try {
                 stat = Files.readString(procDir.resolve("stat"));
-            } catch (java.io.IOException gone) {
+            } catch (IOException gone) {
                 return null;
             }
             int close = stat.lastIndexOf(')');
@@ -593,11 +594,11 @@ public final class ExportBenchmark {
 
     private static String seconds(Map<String, Double> byKind) {
         return byKind.entrySet().stream().map(e -> String.format("%s %.1f s", e.getKey(), e.getValue()))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     private static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
-        Map<String, Double> out = new java.util.TreeMap<>();
+        Map<String, Double> out = new TreeMap<>();
         after.forEach((k, v) -> out.put(k, v - before.getOrDefault(k, 0.0)));
         return out;
     }

@@ -1,5 +1,6 @@
 package org.animalexports.support;
 
+import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
@@ -20,6 +21,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,19 +60,8 @@ public final class FtpPeer implements AutoCloseable {
      * Each command's reply waits this long, as if the partner were a round trip away (0, the default: loopback).
      * Data connections are not delayed.
      */
-    public void replyAfter(java.time.Duration roundTrip) {
+    public void replyAfter(Duration roundTrip) {
         this.roundTripMillis = roundTrip.toMillis();
-    }
-
-    private void waitOneRoundTrip() throws IOException {
-        if (roundTripMillis > 0) {
-            try {
-                Thread.sleep(roundTripMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while simulating a round trip");
-            }
-        }
     }
 
     /** How many logins (PASS commands) the server saw. */
@@ -89,7 +80,7 @@ public final class FtpPeer implements AutoCloseable {
             org.apache.ftpserver.listener.Listener control = listener.createListener();
             factory.addListener("default", control);
             // FtpServer's defaults (10 logins, as many threads) would cap the service's parallel uploads.
-            org.apache.ftpserver.ConnectionConfigFactory connections = new org.apache.ftpserver.ConnectionConfigFactory();
+            ConnectionConfigFactory connections = new ConnectionConfigFactory();
             connections.setMaxLogins(64);
             connections.setMaxThreads(64);
             factory.setConnectionConfig(connections.createConnectionConfig());
@@ -98,7 +89,7 @@ public final class FtpPeer implements AutoCloseable {
             factory.setFtplets(new java.util.HashMap<>(Map.of("log", new DefaultFtplet() {
                 @Override
                 public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
-                    waitOneRoundTrip();
+                    RoundTrip.pause(roundTripMillis);
                     String command = request.getCommand().toUpperCase();
                     if (command.equals("PASS")) {
                         logins.incrementAndGet();

@@ -50,6 +50,7 @@ public final class HttpPeer implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Response> scripted = new ArrayDeque<>();
     private volatile Function<Request, Response> responder = r -> Response.json(200, "{}");
+    private volatile long roundTripMillis;
 
     private final boolean keepRequests;
 
@@ -84,6 +85,7 @@ public final class HttpPeer implements AutoCloseable {
         if (response == null) {
             response = responder.apply(request);
         }
+        RoundTrip.pause(roundTripMillis);
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -100,6 +102,11 @@ public final class HttpPeer implements AutoCloseable {
     /** The next requests get these responses, in order. */
     public synchronized void enqueue(Response... responses) {
         scripted.addAll(List.of(responses));
+    }
+
+    /** Each answer waits this long, as if the partner were a round trip away (0, the default: loopback). */
+    public void replyAfter(Duration roundTrip) {
+        this.roundTripMillis = roundTrip.toMillis();
     }
 
     public void respondWith(Function<Request, Response> responder) {
