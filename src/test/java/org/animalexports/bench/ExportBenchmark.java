@@ -239,7 +239,7 @@ public final class ExportBenchmark {
                 heap.fullCollections());
         System.out.println("where the time went (Camel processor statistics, summed over threads):");
         System.out.print(breakdown);
-        System.out.println("where PostgreSQL spent the full cycle (pg_stat_statements, execution time):");
+        System.out.println("where PostgreSQL spent the full cycle (pg_stat_statements, planning and execution time):");
         System.out.print(statements);
         System.exit(0);
     }
@@ -603,18 +603,19 @@ public final class ExportBenchmark {
         return out;
     }
 
-    /** The statements PostgreSQL spent the most execution time on during the full cycle. */
+    /** The statements PostgreSQL spent the most time on (planning and execution) during the full cycle. */
     private static String statementBreakdown(Fixture db) {
         StringBuilder out = new StringBuilder();
-        for (Map<String, Object> r : db.query("select calls, total_exec_time, rows, "
+        for (Map<String, Object> r : db.query("select calls, total_plan_time, total_exec_time, rows, "
                 + "regexp_replace(query, '\\s+', ' ', 'g') as query from pg_stat_statements "
                 + "where dbid = (select oid from pg_database where datname = current_database()) "
-                + "order by total_exec_time desc limit 8")) {
+                + "order by total_plan_time + total_exec_time desc limit 8")) {
             String query = (String) r.get("query");
-            double total = ((Number) r.get("total_exec_time")).doubleValue();
+            double plan = ((Number) r.get("total_plan_time")).doubleValue();
+            double exec = ((Number) r.get("total_exec_time")).doubleValue();
             long calls = ((Number) r.get("calls")).longValue();
-            out.append(String.format("  %8.1f s total, %7.3f ms mean, %,9d calls, %,10d rows  %s%n", total / 1000,
-                    total / Math.max(1, calls), calls, ((Number) r.get("rows")).longValue(),
+            out.append(String.format("  %8.1f s planning + %6.1f s execution, %7.3f ms mean, %,9d calls, %,10d rows  %s%n",
+                    plan / 1000, exec / 1000, (plan + exec) / Math.max(1, calls), calls, ((Number) r.get("rows")).longValue(),
                     query.substring(0, Math.min(90, query.length()))));
         }
         return out.toString();

@@ -31,6 +31,8 @@ public final class TestDatabase {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
                 if (statementStatistics) {
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                    // planning is part of what a statement costs when the driver does not keep it prepared
+                    builder.setServerConfig("pg_stat_statements.track_planning", "on");
                 }
                 server = builder.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
