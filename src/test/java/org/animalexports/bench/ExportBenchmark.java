@@ -11,6 +11,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.postgresql.PGConnection;
 
 import javax.management.MBeanServer;
@@ -36,6 +42,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -161,6 +171,19 @@ public final class ExportBenchmark {
         double ftpFloorSeconds = ftpFloor(ftp, orgs);
         ftp.replyAfter(Duration.ofMillis(roundTripMillis));
         double floor = copySeconds + ftpFloorSeconds;
+        // The same for the API part: the calls the partners acknowledged, sent again without the service.
+        petrescue.replyAfter(Duration.ZERO);
+        savourlife.replyAfter(Duration.ZERO);
+        int apiParallel = parallel != null ? parallel : Integer.parseInt(camel.getPropertiesComponent()
+                .resolveProperty("exports.api.parallel-calls").orElseThrow());
+        double floorJvmCpuBefore = jvmCpuSeconds();
+        Map<String, Double> floorThreadCpuBefore = jvmThreadCpuSeconds();
+        Map<String, Double> floorPgCpuBefore = postgresCpuSeconds();
+        ApiFloor apiFloor = apiFloor(url, orgs, apiParallel, petrescue.baseUrl(), savourlife.baseUrl());
+        Map<String, Double> floorThreadCpu = jvmCpuByThread(floorThreadCpuBefore, jvmCpuSeconds() - floorJvmCpuBefore);
+        double floorPgCpu = minus(postgresCpuSeconds(), floorPgCpuBefore).values().stream().mapToDouble(Double::doubleValue).sum();
+        petrescue.replyAfter(Duration.ofMillis(roundTripMillis));
+        savourlife.replyAfter(Duration.ofMillis(roundTripMillis));
         double dbShare = databaseShare();
         String breakdown = processorBreakdown();
 
@@ -224,6 +247,14 @@ public final class ExportBenchmark {
         System.out.printf("failed or held runs        %8d%n", ((Number) timing.get("bad")).longValue());
         System.out.printf("floor: COPY of the feed rows %.2f s + FTP peer taking the same bytes %.2f s = %.2f s%n", copySeconds, ftpFloorSeconds, floor);
         System.out.printf("FTP export / floor         %8.2f x%n", ftpSeconds / floor);
+        System.out.printf("API floor: %,d calls from a plain HTTP client, %d at once, each acknowledgement written at once: %.2f s"
+                + " (reading the rows %.2f s)%n", apiFloor.calls(), apiParallel, apiFloor.seconds(), apiFloor.readSeconds());
+        System.out.printf("  its CPU                    client %.1f s; JVM %s; PostgreSQL %.1f s (with the untimed tenth first)%n",
+                apiFloor.clientCpuSeconds(), seconds(floorThreadCpu), floorPgCpu);
+        System.out.printf("API pushes / floor         %8.2f x   (warm JVM: %.2f x)%n",
+                (cycleSeconds - ftpSeconds) / apiFloor.seconds(), (warmSeconds - warmFtpSeconds) / apiFloor.seconds());
+        System.out.printf("full cycle / both floors   %8.2f x   (floors %.1f s; warm JVM: %.2f x)%n", cycleSeconds / (floor + apiFloor.seconds()),
+                floor + apiFloor.seconds(), warmSeconds / (floor + apiFloor.seconds()));
         System.out.printf("database time share        %8.0f %%   (SQL steps / all export work, from Camel's processor statistics)%n", dbShare * 100);
         System.out.printf("CPU in the full cycle        %6.1f s JVM (service + peers) + %.1f s PostgreSQL, of %.1f s (%d cores x cycle)%n",
                 jvmCpu, pgCpu, cycleSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
@@ -387,6 +418,102 @@ public final class ExportBenchmark {
         return seconds;
     }
 
+    /** What the API floor took: its calls, its whole time, the part of it spent reading rows, its client's CPU. */
+    private record ApiFloor(long calls, double seconds, double readSeconds, double clientCpuSeconds) {
+    }
+
+    /**
+     * The least an API export must do, without the service: for each organisation, read the listings the partners
+     * acknowledged in the full cycle (their bodies as sent, credentials blanked), send each to its partner's peer
+     * from a plain HTTP client (camel-http's own, Apache HttpClient 5, keep-alive), read the answer, and write the
+     * acknowledgement to PostgreSQL at once, as SPEC 5 asks (a copy of the export-state table). Organisations run
+     * {@code parallel} at once, as the service's API calls do. A tenth of the organisations goes first, untimed,
+     * so that the floor's own code runs compiled, as the service's does on a warm JVM.
+     */
+    private static ApiFloor apiFloor(String url, int orgs, int parallel, String petrescueUrl, String savourlifeUrl)
+            throws Exception {
+        apiFloorRun(url, Math.max(1, orgs / 10), parallel, petrescueUrl, savourlifeUrl);
+        return apiFloorRun(url, orgs, parallel, petrescueUrl, savourlifeUrl);
+    }
+
+    private static ApiFloor apiFloorRun(String url, int orgs, int parallel, String petrescueUrl, String savourlifeUrl)
+            throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("drop table if exists floor_state");
+            s.execute("create table floor_state (like animal_export_state including all)");
+        }
+        Map<String, String> endpoints = Map.of("petrescue", petrescueUrl + "/listings", "savourlife", savourlifeUrl + "/SetAnimal");
+        AtomicInteger nextOrg = new AtomicInteger(1);
+        AtomicLong calls = new AtomicLong();
+        AtomicLong readNanos = new AtomicLong();
+        AtomicLong clientCpuNanos = new AtomicLong();
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(parallel * 2).setMaxConnPerRoute(parallel).build();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> new Thread(r, "api-floor-" + threads.incrementAndGet()));
+        long start = System.nanoTime();
+        try (var http = HttpClients.custom().setConnectionManager(connections)
+                .disableCookieManagement().disableAutomaticRetries().build()) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < parallel; w++) {
+                workers.add(pool.submit(() -> {
+                    try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                         var read = c.prepareStatement("select animal_id, partner_code, org_id, payload_hash, payload "
+                                 + "from animal_export_state where org_id = ? and partner_code in ('petrescue', 'savourlife') "
+                                 + "and state = 'listed' order by animal_id, partner_code");
+                         var write = c.prepareStatement("insert into floor_state (animal_id, partner_code, org_id, state, "
+                                 + "payload_hash, payload, partner_ref, last_sent_at, updated_at) "
+                                 + "values (?, ?, ?, 'listed', ?, ?, ?, now(), now()) on conflict (animal_id, partner_code) "
+                                 + "do update set payload_hash = excluded.payload_hash, payload = excluded.payload, "
+                                 + "partner_ref = excluded.partner_ref, last_sent_at = now(), updated_at = now()")) {
+                        for (int orgId = nextOrg.getAndIncrement(); orgId <= orgs; orgId = nextOrg.getAndIncrement()) {
+                            long readStart = System.nanoTime();
+                            List<Object[]> rows = new ArrayList<>();
+                            read.setLong(1, orgId);
+                            try (var rs = read.executeQuery()) {
+                                while (rs.next()) {
+                                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)});
+                                }
+                            }
+                            readNanos.addAndGet(System.nanoTime() - readStart);
+                            for (Object[] row : rows) {
+                                var post = new HttpPost(endpoints.get((String) row[1]));
+                                post.setEntity(new StringEntity((String) row[4],
+                                        ContentType.APPLICATION_JSON));
+                                String answer = http.execute(post, response -> {
+                                    if (response.getCode() >= 300) {
+                                        throw new IOException("the peer answered " + response.getCode());
+                                    }
+                                    return EntityUtils.toString(response.getEntity());
+                                });
+                                calls.incrementAndGet();
+                                write.setLong(1, (Long) row[0]);
+                                write.setString(2, (String) row[1]);
+                                write.setLong(3, (Long) row[2]);
+                                write.setString(4, (String) row[3]);
+                                write.setString(5, (String) row[4]);
+                                write.setString(6, answer);
+                                write.executeUpdate();
+                            }
+                        }
+                    }
+                    clientCpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+            s.execute("drop table floor_state");
+        }
+        return new ApiFloor(calls.get(), seconds, readNanos.get() / 1e9 / parallel, clientCpuNanos.get() / 1e9);
+    }
+
     /** Time in SQL steps over the time of all export work, from Camel's JMX processor and route statistics. */
     private static double databaseShare() throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -504,7 +631,8 @@ public final class ExportBenchmark {
                     : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC and VM"
                     : name.startsWith("pool-") || name.startsWith("NioProcessor") || name.startsWith("NioSocket")
                     || name.startsWith("HTTP-Dispatch") ? "peers"
-                    : name.startsWith("JFR ") ? "profiler" : null;
+                    : name.startsWith("JFR ") ? "profiler"
+                    : name.startsWith("api-floor") ? "floor client" : null;
             if (kind != null) {
                 cpu.merge(kind, stat.cpuSeconds(), Double::sum);
             }
