@@ -1,6 +1,7 @@
 package org.animalexports.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import org.animalexports.partner.PartnerRegistry;
 import org.animalexports.support.Fixture;
 import org.animalexports.support.FtpPeer;
 import org.animalexports.support.HttpPeer;
@@ -179,7 +180,12 @@ public final class ExportBenchmark {
         double floorJvmCpuBefore = jvmCpuSeconds();
         Map<String, Double> floorThreadCpuBefore = jvmThreadCpuSeconds();
         Map<String, Double> floorPgCpuBefore = postgresCpuSeconds();
-        ApiFloor apiFloor = apiFloor(url, orgs, apiParallel, petrescue.baseUrl(), savourlife.baseUrl());
+        // Where each partner takes a new listing: the upsert request of its partner file.
+        PartnerRegistry partners = camel.getRegistry().lookupByNameAndType("partners", PartnerRegistry.class);
+        Map<String, String> upsertUrls = Map.of(
+                "petrescue", petrescue.baseUrl() + partners.get("petrescue").api().requests().get("upsert").path(),
+                "savourlife", savourlife.baseUrl() + partners.get("savourlife").api().requests().get("upsert").path());
+        ApiFloor apiFloor = apiFloor(url, orgs, apiParallel, upsertUrls);
         Map<String, Double> floorThreadCpu = jvmCpuByThread(floorThreadCpuBefore, jvmCpuSeconds() - floorJvmCpuBefore);
         double floorPgCpu = minus(postgresCpuSeconds(), floorPgCpuBefore).values().stream().mapToDouble(Double::doubleValue).sum();
         petrescue.replyAfter(Duration.ofMillis(roundTripMillis));
@@ -249,7 +255,8 @@ public final class ExportBenchmark {
         System.out.printf("FTP export / floor         %8.2f x%n", ftpSeconds / floor);
         System.out.printf("API floor: %,d calls from a plain HTTP client, %d at once, each acknowledgement written at once: %.2f s"
                 + " (reading the rows %.2f s)%n", apiFloor.calls(), apiParallel, apiFloor.seconds(), apiFloor.readSeconds());
-        System.out.printf("  its CPU                    client %.1f s; JVM %s; PostgreSQL %.1f s (with the untimed tenth first)%n",
+        System.out.printf("  its CPU                    client %.1f s; JVM %s (the client's ended threads among the other);"
+                + " PostgreSQL %.1f s (with the untimed tenth first)%n",
                 apiFloor.clientCpuSeconds(), seconds(floorThreadCpu), floorPgCpu);
         System.out.printf("API pushes / floor         %8.2f x   (warm JVM: %.2f x)%n",
                 (cycleSeconds - ftpSeconds) / apiFloor.seconds(), (warmSeconds - warmFtpSeconds) / apiFloor.seconds());
@@ -430,19 +437,18 @@ public final class ExportBenchmark {
      * {@code parallel} at once, as the service's API calls do. A tenth of the organisations goes first, untimed,
      * so that the floor's own code runs compiled, as the service's does on a warm JVM.
      */
-    private static ApiFloor apiFloor(String url, int orgs, int parallel, String petrescueUrl, String savourlifeUrl)
-            throws Exception {
-        apiFloorRun(url, Math.max(1, orgs / 10), parallel, petrescueUrl, savourlifeUrl);
-        return apiFloorRun(url, orgs, parallel, petrescueUrl, savourlifeUrl);
+    private static ApiFloor apiFloor(String url, int orgs, int parallel, Map<String, String> upsertUrls) throws Exception {
+        apiFloorRun(url, Math.max(1, orgs / 10), parallel, upsertUrls);
+        return apiFloorRun(url, orgs, parallel, upsertUrls);
     }
 
-    private static ApiFloor apiFloorRun(String url, int orgs, int parallel, String petrescueUrl, String savourlifeUrl)
+    /** @param upsertUrls per API partner code, the URL a new listing is posted to */
+    private static ApiFloor apiFloorRun(String url, int orgs, int parallel, Map<String, String> upsertUrls)
             throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
             s.execute("drop table if exists floor_state");
             s.execute("create table floor_state (like animal_export_state including all)");
         }
-        Map<String, String> endpoints = Map.of("petrescue", petrescueUrl + "/listings", "savourlife", savourlifeUrl + "/SetAnimal");
         AtomicInteger nextOrg = new AtomicInteger(1);
         AtomicLong calls = new AtomicLong();
         AtomicLong readNanos = new AtomicLong();
@@ -477,7 +483,7 @@ public final class ExportBenchmark {
                             }
                             readNanos.addAndGet(System.nanoTime() - readStart);
                             for (Object[] row : rows) {
-                                var post = new HttpPost(endpoints.get((String) row[1]));
+                                var post = new HttpPost(upsertUrls.get((String) row[1]));
                                 post.setEntity(new StringEntity((String) row[4],
                                         ContentType.APPLICATION_JSON));
                                 String answer = http.execute(post, response -> {
@@ -631,8 +637,7 @@ public final class ExportBenchmark {
                     : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC and VM"
                     : name.startsWith("pool-") || name.startsWith("NioProcessor") || name.startsWith("NioSocket")
                     || name.startsWith("HTTP-Dispatch") ? "peers"
-                    : name.startsWith("JFR ") ? "profiler"
-                    : name.startsWith("api-floor") ? "floor client" : null;
+                    : name.startsWith("JFR ") ? "profiler" : null;
             if (kind != null) {
                 cpu.merge(kind, stat.cpuSeconds(), Double::sum);
             }
