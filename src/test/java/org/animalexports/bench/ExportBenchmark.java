@@ -145,7 +145,7 @@ public final class ExportBenchmark {
 
         // 1. One full export cycle.
         double jvmCpuBefore = jvmCpuSeconds();
-        Map<String, Double> threadCpuBefore = jvmThreadCpuSeconds();
+        Map<String, ThreadCpu> threadCpuBefore = jvmThreadCpuSeconds();
         Map<String, Double> pgCpuBefore = postgresCpuSeconds();
         double cycleSeconds = runCycle(camel);
         double jvmCpu = jvmCpuSeconds() - jvmCpuBefore;
@@ -178,7 +178,7 @@ public final class ExportBenchmark {
         int apiParallel = parallel != null ? parallel : Integer.parseInt(camel.getPropertiesComponent()
                 .resolveProperty("exports.api.parallel-calls").orElseThrow());
         double floorJvmCpuBefore = jvmCpuSeconds();
-        Map<String, Double> floorThreadCpuBefore = jvmThreadCpuSeconds();
+        Map<String, ThreadCpu> floorThreadCpuBefore = jvmThreadCpuSeconds();
         Map<String, Double> floorPgCpuBefore = postgresCpuSeconds();
         // Where each partner takes a new listing: the upsert request of its partner file.
         PartnerRegistry partners = camel.getRegistry().lookupByNameAndType("partners", PartnerRegistry.class);
@@ -226,7 +226,7 @@ public final class ExportBenchmark {
         db.exec("truncate animal_export_state, feed_uploads, export_runs, dead_letters, held_feeds");
         ftp.reset();
         double warmJvmCpuBefore = jvmCpuSeconds();
-        Map<String, Double> warmThreadCpuBefore = jvmThreadCpuSeconds();
+        Map<String, ThreadCpu> warmThreadCpuBefore = jvmThreadCpuSeconds();
         double warmSeconds = runCycle(camel);
         double warmJvmCpu = jvmCpuSeconds() - warmJvmCpuBefore;
         Map<String, Double> warmThreadCpu = jvmCpuByThread(warmThreadCpuBefore, warmJvmCpu);
@@ -619,13 +619,13 @@ public final class ExportBenchmark {
     }
 
     /**
-     * CPU time of this JVM's live threads, from /proc/self/task (Linux), by kind: "service" (Camel's threads and
-     * the connection pool's), "JIT compiler", "GC and VM" (garbage collector threads, the VM thread), "peers" (the
-     * FTP and HTTP stand-ins' pool and I/O threads), "profiler" (JFR's, with -Dbench.jfr). Empty where /proc is not
-     * there.
+     * CPU time of this JVM's live threads so far, from /proc/self/task (Linux), by thread id with the thread's kind:
+     * "service" (Camel's threads and the connection pool's), "JIT compiler", "GC and VM" (garbage collector
+     * threads, the VM thread), "peers" (the FTP and HTTP stand-ins' pool and I/O threads), "profiler" (JFR's, with
+     * -Dbench.jfr); other threads are not listed. Empty where /proc is not there.
      */
-    private static Map<String, Double> jvmThreadCpuSeconds() {
-        Map<String, Double> cpu = new TreeMap<>();
+    private static Map<String, ThreadCpu> jvmThreadCpuSeconds() {
+        Map<String, ThreadCpu> cpu = new HashMap<>();
         for (Path dir : procEntries(Path.of("/proc/self/task"))) {
             ProcStat stat = ProcStat.read(dir);
             if (stat == null) {
@@ -639,10 +639,14 @@ public final class ExportBenchmark {
                     || name.startsWith("HTTP-Dispatch") ? "peers"
                     : name.startsWith("JFR ") ? "profiler" : null;
             if (kind != null) {
-                cpu.merge(kind, stat.cpuSeconds(), Double::sum);
+                cpu.put(dir.getFileName().toString(), new ThreadCpu(kind, stat.cpuSeconds()));
             }
         }
         return cpu;
+    }
+
+    /** One thread's kind and the CPU it used since it started. */
+    private record ThreadCpu(String kind, double seconds) {
     }
 
     /**
@@ -718,9 +722,14 @@ public final class ExportBenchmark {
         }
     }
 
-    /** The JVM's CPU by thread kind over a span, with what the live threads do not account for. */
-    private static Map<String, Double> jvmCpuByThread(Map<String, Double> before, double jvmCpu) {
-        Map<String, Double> byKind = minus(jvmThreadCpuSeconds(), before);
+    /**
+     * The JVM's CPU by thread kind over a span: what the threads alive at its end used in it. What threads that
+     * ended within the span used (the compiler threads the JVM stops when idle among them) is in "other or ended".
+     */
+    private static Map<String, Double> jvmCpuByThread(Map<String, ThreadCpu> before, double jvmCpu) {
+        Map<String, Double> byKind = new TreeMap<>();
+        jvmThreadCpuSeconds().forEach((id, now) -> byKind.merge(now.kind(),
+                now.seconds() - (before.containsKey(id) ? before.get(id).seconds() : 0), Double::sum));
         byKind.put("other or ended threads", jvmCpu - byKind.values().stream().mapToDouble(Double::doubleValue).sum());
         return byKind;
     }
