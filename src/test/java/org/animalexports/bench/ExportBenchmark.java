@@ -79,7 +79,7 @@ public final class ExportBenchmark {
         Integer parallel = Integer.getInteger("bench.parallel");
         System.out.printf("animal-exports benchmark: %,d animals, %,d organisations, %d changes; %d cores, max heap %d MB%n",
                 animals, orgs, changes, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / 1024 / 1024);
+                maxHeapMegabytes());
         if (roundTripMillis > 0 || parallel != null) {
             System.out.printf("partners %d ms away; %s uploads and API calls at once%n", roundTripMillis,
                     parallel == null ? "the default number of" : parallel.toString());
@@ -271,7 +271,7 @@ public final class ExportBenchmark {
                 pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.size(), expected,
                 camel.getPropertiesComponent().resolveProperty("exports.api.poll-interval-millis").orElse("?"));
         System.out.printf("peak heap                  %8d MB    (heap in use, garbage included, sampled every 50 ms; max heap %d MB)%n",
-                peakHeap / 1024 / 1024, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+                peakHeap / 1024 / 1024, maxHeapMegabytes());
         System.out.printf("peak heap after full GC    %8s       (what the service still held right after a full collection; %d of them)%n",
                 heap.peakAfterCollection() < 0 ? "none" : heap.peakAfterCollection() / 1024 / 1024 + " MB",
                 heap.fullCollections());
@@ -611,6 +611,15 @@ public final class ExportBenchmark {
             running = false;
             return peak;
         }
+    }
+
+    /**
+     * The heap's limit (-Xmx). Not Runtime.maxMemory() nor the heap usage's max: with the throughput collector
+     * both leave out a survivor space, and the heap in use showed above them.
+     */
+    private static long maxHeapMegabytes() {
+        return Long.parseLong(ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                .getVMOption("MaxHeapSize").getValue()) / 1024 / 1024;
     }
 
     /** CPU time of this JVM: the service and the FTP and HTTP peers. */
