@@ -3,6 +3,7 @@ package org.animalexports.partner;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +60,20 @@ public record PartnerConfig(
                 return sendAdopted ? adopted : null;
             }
             return listed.get(status);
+        }
+
+        /** Our statuses in which an animal is listed at the partner: those {@link #partnerStatus} maps. */
+        public List<String> listedStatuses() {
+            List<String> statuses = new ArrayList<>();
+            listed.forEach((ours, theirs) -> {
+                if (theirs != null && !"Adopted".equals(ours)) {
+                    statuses.add(ours);
+                }
+            });
+            if (sendAdopted && adopted != null) {
+                statuses.add("Adopted");
+            }
+            return statuses;
         }
     }
 

@@ -1,5 +1,8 @@
 package org.animalexports.partner;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +16,10 @@ import java.util.function.Function;
  */
 public class PartnerRegistry {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Map<String, PartnerConfig> partners = new LinkedHashMap<>();
+    private final String apiListable;
 
     /**
      * @param configs    the partner files as loaded
@@ -23,6 +29,23 @@ public class PartnerRegistry {
     public PartnerRegistry(List<PartnerConfig> configs, Function<String, Optional<String>> properties) {
         for (PartnerConfig config : configs) {
             partners.put(config.code(), withOverrides(config, properties));
+        }
+        Map<String, Map<String, List<String>>> listable = new LinkedHashMap<>();
+        for (PartnerConfig partner : partners.values()) {
+            if (!partner.transport().isFileTransfer()) {
+                Map<String, List<String>> what = new LinkedHashMap<>();
+                what.put("statuses", partner.statuses().listedStatuses());
+                List<String> species = partner.capabilities().species();
+                if (species != null && !species.isEmpty()) {
+                    what.put("species", species);
+                }
+                listable.put(partner.code(), what);
+            }
+        }
+        try {
+            apiListable = JSON.writeValueAsString(listable);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -77,6 +100,15 @@ public class PartnerRegistry {
 
     public Collection<PartnerConfig> all() {
         return partners.values();
+    }
+
+    /**
+     * What each API partner lists, as JSON for routes/sql/select-api-candidates.sql: {@code {"<code>":
+     * {"statuses": [...], "species": [...]}}}, species left out where the partner takes every species. An animal
+     * outside them that the partner does not list is not read: the planner would have nothing to do with it.
+     */
+    public String apiListable() {
+        return apiListable;
     }
 
     /** The partners that take listings over HTTP, comma-separated for the SQL that selects accounts. */

@@ -17,12 +17,6 @@ class ApiPartnersTest extends ExportTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private void orgWithApiPartners(long orgId) {
-        db.org(orgId).set("api_exports_enabled", true).insert();
-        db.account(orgId, "petrescue", "PR1", null, "pr-token-1").insert();
-        db.account(orgId, "savourlife", "SL1", null, "sl-token-1").insert();
-    }
-
     private static JsonNode json(HttpPeer.Request request) {
         try {
             return JSON.readTree(request.body());

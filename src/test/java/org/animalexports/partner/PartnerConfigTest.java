@@ -45,6 +45,17 @@ class PartnerConfigTest {
     }
 
     @Test
+    void apiPartnersListWhatTheirFilesSay() {
+        PartnerRegistry registry = new PartnerRegistry(loader.loadAll(Path.of("partner-config")), key -> Optional.empty());
+
+        assertThat(registry.apiListable()).isEqualTo("{\"petrescue\":{\"statuses\":[\"Available\"]},"
+                + "\"savourlife\":{\"statuses\":[\"Available\"],\"species\":[\"Dog\"]}}");
+        Map<String, String> props = Map.of("partners.petrescue.send-adopted", "true");
+        assertThat(new PartnerRegistry(loader.loadAll(Path.of("partner-config")), key -> Optional.ofNullable(props.get(key)))
+                .apiListable()).startsWith("{\"petrescue\":{\"statuses\":[\"Available\",\"Adopted\"]}");
+    }
+
+    @Test
     void unknownValueMapIsNamedWithFileAndKey(@TempDir Path dir) throws IOException {
         Path file = brokenCopy(dir, "{ name: Sex, value: sex, map: sex }", "{ name: Sex, value: sex, map: gender }");
 

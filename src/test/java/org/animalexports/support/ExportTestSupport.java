@@ -146,6 +146,13 @@ public abstract class ExportTestSupport extends CamelMainTestSupport {
         db.account(orgId, "adoptapet", "AAP" + orgId, AAP_USER, AAP_PASSWORD).insert();
     }
 
+    /** An organisation with API exports on and active PetRescue (PR1) and SavourLife (SL1) accounts. */
+    protected void orgWithApiPartners(long orgId) {
+        db.org(orgId).set("api_exports_enabled", true).insert();
+        db.account(orgId, "petrescue", "PR1", null, "pr-token-1").insert();
+        db.account(orgId, "savourlife", "SL1", null, "sl-token-1").insert();
+    }
+
     /** Runs one export cycle and returns its summary (runs by outcome, counts). */
     @SuppressWarnings("unchecked")
     protected Map<String, Object> runCycle() {
