@@ -3,9 +3,9 @@ package org.animalexports.partner;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One partner as declared in {@code partner-config/<code>.yaml}: transport, capabilities, value maps and feed layout.
@@ -64,16 +64,8 @@ public record PartnerConfig(
 
         /** Our statuses in which an animal is listed at the partner: those {@link #partnerStatus} maps. */
         public List<String> listedStatuses() {
-            List<String> statuses = new ArrayList<>();
-            listed.forEach((ours, theirs) -> {
-                if (theirs != null && !"Adopted".equals(ours)) {
-                    statuses.add(ours);
-                }
-            });
-            if (sendAdopted && adopted != null) {
-                statuses.add("Adopted");
-            }
-            return statuses;
+            return Stream.concat(listed.keySet().stream(), Stream.of("Adopted")).distinct()
+                    .filter(status -> partnerStatus(status) != null).toList();
         }
     }
 
