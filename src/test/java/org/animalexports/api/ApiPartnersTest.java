@@ -18,11 +18,7 @@ class ApiPartnersTest extends ExportTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode json(HttpPeer.Request request) {
-        try {
-            return JSON.readTree(request.body());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return request.json();
     }
 
     private static JsonNode json(String text) {

@@ -1,5 +1,7 @@
 package org.animalexports.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -27,6 +29,15 @@ public final class HttpPeer implements AutoCloseable {
     /** A request as the partner received it. */
     public record Request(String method, String path, Map<String, List<String>> headers, String body, Instant at) {
 
+        /** The body as JSON; an AssertionError when it is not. */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -45,6 +56,8 @@ public final class HttpPeer implements AutoCloseable {
             return new Response(status, Map.of("Content-Type", "application/json"), body);
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();

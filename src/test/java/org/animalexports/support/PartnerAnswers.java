@@ -1,12 +1,7 @@
 package org.animalexports.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** How the stand-in API partners answer when a test scripts nothing else. */
 public final class PartnerAnswers {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PartnerAnswers() {
     }
@@ -19,26 +14,18 @@ public final class PartnerAnswers {
             return HttpPeer.Response.json(200, "{\"account_id\": \"" + request.path().substring(10) + "\", \"status\": \"active\"}");
         }
         if (request.path().equals("/listings")) {
-            return HttpPeer.Response.json(200, "{\"id\": \"pr-" + json(request).path("remote_id").asText() + "\"}");
+            return HttpPeer.Response.json(200, "{\"id\": \"pr-" + request.json().path("remote_id").asText() + "\"}");
         }
         return HttpPeer.Response.json(200, "{}");
     }
 
     public static HttpPeer.Response savourlife(HttpPeer.Request request) {
         if (request.path().equals("/SetAnimal")) {
-            return HttpPeer.Response.json(200, "{\"DogId\": " + (5000 + json(request).path("Code").asLong()) + "}");
+            return HttpPeer.Response.json(200, "{\"DogId\": " + (5000 + request.json().path("Code").asLong()) + "}");
         }
         if (request.path().equals("/accounts")) {
             return HttpPeer.Response.json(200, "{\"account_id\": \"SL-NEW\", \"status\": \"active\"}");
         }
         return HttpPeer.Response.json(200, "{\"ok\": true}");
-    }
-
-    private static JsonNode json(HttpPeer.Request request) {
-        try {
-            return JSON.readTree(request.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + request.body(), e);
-        }
     }
 }
