@@ -11,6 +11,7 @@ join organizations o on o.id = pa.org_id
 join export_animals a on a.org_id = pa.org_id
 left join animal_partner_accounts c on c.animal_id = a.id and c.partner_code = pa.partner_code
 left join animal_export_state st on st.animal_id = a.id and st.partner_code = pa.partner_code
+left join jsonb_each(cast(:#${header.apiListable} as jsonb)) takes (partner_code, what) on takes.partner_code = pa.partner_code
 where pa.partner_code = any (string_to_array(:#${header.apiPartners}, ','))
   and pa.status = 'active'
   and pa.claimed_by = :#${header.instanceId}
@@ -21,10 +22,8 @@ where pa.partner_code = any (string_to_array(:#${header.apiPartners}, ','))
   -- planner has nothing to do (a third of the rows of a full sync in the benchmark).
   and (st.state = 'listed'
        or (a.export_enabled and coalesce(c.selected, true)
-           and coalesce((cast(:#${header.apiListable} as jsonb) -> pa.partner_code -> 'statuses') @> to_jsonb(a.status),
-                         (cast(:#${header.apiListable} as jsonb) -> pa.partner_code) is null)
-           and coalesce((cast(:#${header.apiListable} as jsonb) -> pa.partner_code -> 'species') @> to_jsonb(a.species),
-                         (cast(:#${header.apiListable} as jsonb) -> pa.partner_code -> 'species') is null)))
+           and coalesce(takes.what -> 'statuses' @> to_jsonb(a.status), takes.what is null)
+           and coalesce(takes.what -> 'species' @> to_jsonb(a.species), takes.what -> 'species' is null)))
   and (cast(:#${header.fullSync} as boolean)
        or a.updated_at > cast(:#${header.since} as timestamptz)
        or o.updated_at > cast(:#${header.since} as timestamptz)
