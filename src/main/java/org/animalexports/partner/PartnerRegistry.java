@@ -30,8 +30,13 @@ public class PartnerRegistry {
         for (PartnerConfig config : configs) {
             partners.put(config.code(), withOverrides(config, properties));
         }
+        apiListable = listableJson(partners.values());
+    }
+
+    /** See {@link #apiListable()}. */
+    private static String listableJson(Collection<PartnerConfig> partners) {
         Map<String, Map<String, List<String>>> listable = new LinkedHashMap<>();
-        for (PartnerConfig partner : partners.values()) {
+        for (PartnerConfig partner : partners) {
             if (!partner.transport().isFileTransfer()) {
                 Map<String, List<String>> what = new LinkedHashMap<>();
                 what.put("statuses", partner.statuses().listedStatuses());
@@ -43,7 +48,7 @@ public class PartnerRegistry {
             }
         }
         try {
-            apiListable = JSON.writeValueAsString(listable);
+            return JSON.writeValueAsString(listable);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
