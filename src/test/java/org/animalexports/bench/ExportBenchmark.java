@@ -144,14 +144,9 @@ public final class ExportBenchmark {
         heap.start();
 
         // 1. One full export cycle.
-        double jvmCpuBefore = jvmCpuSeconds();
-        Map<String, ThreadCpu> threadCpuBefore = jvmThreadCpuSeconds();
-        Map<String, Double> pgCpuBefore = postgresCpuSeconds();
+        CpuSpan cycleCpu = CpuSpan.start();
         double cycleSeconds = runCycle(camel);
-        double jvmCpu = jvmCpuSeconds() - jvmCpuBefore;
-        Map<String, Double> threadCpuByKind = jvmCpuByThread(threadCpuBefore, jvmCpu);
-        Map<String, Double> pgCpuByKind = minus(postgresCpuSeconds(), pgCpuBefore);
-        double pgCpu = pgCpuByKind.values().stream().mapToDouble(Double::doubleValue).sum();
+        CpuSpan.Used cycleCpuUsed = cycleCpu.end();
         double ftpSeconds = ftpSeconds(db);
         Map<String, Object> timing = db.query("select "
                 + "count(*) filter (where partner_code in ('petfinder','adoptapet') and outcome = 'delivered') as feeds, "
@@ -177,17 +172,14 @@ public final class ExportBenchmark {
         savourlife.replyAfter(Duration.ZERO);
         int apiParallel = parallel != null ? parallel : Integer.parseInt(camel.getPropertiesComponent()
                 .resolveProperty("exports.api.parallel-calls").orElseThrow());
-        double floorJvmCpuBefore = jvmCpuSeconds();
-        Map<String, ThreadCpu> floorThreadCpuBefore = jvmThreadCpuSeconds();
-        Map<String, Double> floorPgCpuBefore = postgresCpuSeconds();
+        CpuSpan floorCpu = CpuSpan.start();
         // Where each partner takes a new listing: the upsert request of its partner file.
         PartnerRegistry partners = camel.getRegistry().lookupByNameAndType("partners", PartnerRegistry.class);
         Map<String, String> upsertUrls = Map.of(
                 "petrescue", petrescue.baseUrl() + partners.get("petrescue").api().requests().get("upsert").path(),
                 "savourlife", savourlife.baseUrl() + partners.get("savourlife").api().requests().get("upsert").path());
         ApiFloor apiFloor = apiFloor(url, orgs, apiParallel, upsertUrls);
-        Map<String, Double> floorThreadCpu = jvmCpuByThread(floorThreadCpuBefore, jvmCpuSeconds() - floorJvmCpuBefore);
-        double floorPgCpu = minus(postgresCpuSeconds(), floorPgCpuBefore).values().stream().mapToDouble(Double::doubleValue).sum();
+        CpuSpan.Used floorCpuUsed = floorCpu.end();
         petrescue.replyAfter(Duration.ofMillis(roundTripMillis));
         savourlife.replyAfter(Duration.ofMillis(roundTripMillis));
         double dbShare = databaseShare();
@@ -225,11 +217,9 @@ public final class ExportBenchmark {
         // without the JIT compiler's start-up share, as when a running service takes on a large platform.
         db.exec("truncate animal_export_state, feed_uploads, export_runs, dead_letters, held_feeds");
         ftp.reset();
-        double warmJvmCpuBefore = jvmCpuSeconds();
-        Map<String, ThreadCpu> warmThreadCpuBefore = jvmThreadCpuSeconds();
+        CpuSpan warmCpu = CpuSpan.start();
         double warmSeconds = runCycle(camel);
-        double warmJvmCpu = jvmCpuSeconds() - warmJvmCpuBefore;
-        Map<String, Double> warmThreadCpu = jvmCpuByThread(warmThreadCpuBefore, warmJvmCpu);
+        CpuSpan.Used warmCpuUsed = warmCpu.end();
         double warmFtpSeconds = ftpSeconds(db);
         long peakHeap = heap.stopAndPeak();
         main.stop();
@@ -245,7 +235,7 @@ public final class ExportBenchmark {
                 repeatSeconds, repeatCalls);
         System.out.printf("first cycle on a warm JVM  %8.1f s   (the first export again after the repeat cycle: FTP feeds %.1f s = %.2f x the floor,"
                 + " API pushes %.1f s)%n", warmSeconds, warmFtpSeconds, warmFtpSeconds / floor, warmSeconds - warmFtpSeconds);
-        System.out.printf("  its JVM CPU by thread      %s%n", seconds(warmThreadCpu));
+        System.out.printf("  its JVM CPU by thread      %s%n", seconds(warmCpuUsed.jvmByThread()));
         System.out.printf("animals per second         %8.0f       (%,d animals / full cycle)%n", animals / cycleSeconds, animals);
         System.out.printf("feeds per second           %8.1f       (%,d feeds uploaded, %,d listings in them)%n", feeds / ftpSeconds, feeds, inFeeds);
         System.out.printf("pushes per second          %8.0f       (%,d listings pushed, %,d HTTP calls received)%n",
@@ -257,16 +247,16 @@ public final class ExportBenchmark {
                 + " (reading the rows %.2f s)%n", apiFloor.calls(), apiParallel, apiFloor.seconds(), apiFloor.readSeconds());
         System.out.printf("  its CPU                    client %.1f s; JVM %s (the client's ended threads among the other);"
                 + " PostgreSQL %.1f s (with the untimed tenth first)%n",
-                apiFloor.clientCpuSeconds(), seconds(floorThreadCpu), floorPgCpu);
+                apiFloor.clientCpuSeconds(), seconds(floorCpuUsed.jvmByThread()), floorCpuUsed.postgres());
         System.out.printf("API pushes / floor         %8.2f x   (warm JVM: %.2f x)%n",
                 (cycleSeconds - ftpSeconds) / apiFloor.seconds(), (warmSeconds - warmFtpSeconds) / apiFloor.seconds());
         System.out.printf("full cycle / both floors   %8.2f x   (floors %.1f s; warm JVM: %.2f x)%n", cycleSeconds / (floor + apiFloor.seconds()),
                 floor + apiFloor.seconds(), warmSeconds / (floor + apiFloor.seconds()));
         System.out.printf("database time share        %8.0f %%   (SQL steps / all export work, from Camel's processor statistics)%n", dbShare * 100);
         System.out.printf("CPU in the full cycle        %6.1f s JVM (service + peers) + %.1f s PostgreSQL, of %.1f s (%d cores x cycle)%n",
-                jvmCpu, pgCpu, cycleSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
-        System.out.printf("JVM CPU by thread            %s%n", seconds(threadCpuByKind));
-        System.out.printf("PostgreSQL CPU by process    %s%n", seconds(pgCpuByKind));
+                cycleCpuUsed.jvm(), cycleCpuUsed.postgres(), cycleSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("JVM CPU by thread            %s%n", seconds(cycleCpuUsed.jvmByThread()));
+        System.out.printf("PostgreSQL CPU by process    %s%n", seconds(cycleCpuUsed.postgresByProcess()));
         System.out.printf("change -> partner latency  p50 %s  p95 %s  p99 %s  (%d of %d deliveries, poll %s ms)%n",
                 pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.size(), expected,
                 camel.getPropertiesComponent().resolveProperty("exports.api.poll-interval-millis").orElse("?"));
@@ -620,6 +610,26 @@ public final class ExportBenchmark {
     private static long maxHeapMegabytes() {
         return Long.parseLong(ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
                 .getVMOption("MaxHeapSize").getValue()) / 1024 / 1024;
+    }
+
+    /** The CPU the JVM (by thread kind) and PostgreSQL (by process kind) use from {@link #start} to {@link #end}. */
+    private record CpuSpan(double jvmBefore, Map<String, ThreadCpu> threadsBefore, Map<String, Double> postgresBefore) {
+
+        record Used(double jvm, Map<String, Double> jvmByThread, Map<String, Double> postgresByProcess) {
+
+            double postgres() {
+                return postgresByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+            }
+        }
+
+        static CpuSpan start() {
+            return new CpuSpan(jvmCpuSeconds(), jvmThreadCpuSeconds(), postgresCpuSeconds());
+        }
+
+        Used end() {
+            double jvm = jvmCpuSeconds() - jvmBefore;
+            return new Used(jvm, jvmCpuByThread(threadsBefore, jvm), minus(postgresCpuSeconds(), postgresBefore));
+        }
     }
 
     /** CPU time of this JVM: the service and the FTP and HTTP peers. */
