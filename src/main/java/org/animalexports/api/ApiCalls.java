@@ -7,13 +7,18 @@ import org.apache.camel.Exchange;
 import java.util.Map;
 
 /**
- * The two ends of an HTTP call to an API partner (routes/api-call.camel.yaml): puts the prepared request on the
- * message, and reads what the partner answered (property {@code apiAnswer}, and {@code partnerRef} when the
- * request keeps one).
+ * The steps of an HTTP call to an API partner (the api-call route): clears the internal headers, puts the prepared
+ * request on the message, and reads what the partner answered (property {@code apiAnswer}, and {@code partnerRef}
+ * when the request keeps one).
  */
 public class ApiCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Removes every header but Camel's own (names starting with "Camel", in any case, as Camel's patterns match). */
+    public void dropInternalHeaders(Exchange exchange) {
+        exchange.getMessage().getHeaders().keySet().removeIf(name -> !name.regionMatches(true, 0, "Camel", 0, 5));
+    }
 
     @SuppressWarnings("unchecked")
     public void request(Exchange exchange) {

@@ -44,7 +44,10 @@ class ApiPartnersTest extends ExportTestSupport {
         assertThat(pr.get(0).path()).isEqualTo("/listings");
         assertThat(pr.get(0).header("Authorization")).isEqualTo("Token token=pr-token-1");
         assertThat(pr.get(0).header("Content-Type")).startsWith("application/json");
-        assertThat(pr.get(0).header("orgId")).isNull();
+        for (String internal : List.of("orgId", "cycleId", "instanceId", "apiPartners", "apiListable", "apiAction",
+                "fullSync", "since", "syncStartedAt", "claimLeaseSeconds")) {
+            assertThat(pr.get(0).header(internal)).as("internal header " + internal).isNull();
+        }
         JsonNode body = json(pr.get(0));
         String photo = body.path("photo_urls").get(0).asText();
         assertThat(photo).startsWith("https://img.example.org/7.jpg?v=");
