@@ -51,7 +51,10 @@ class SeveralInstancesTest {
     }
 
     private static Main main(String instance) {
+        // Each instance is its own JVM in production; here two share one, so each context gets a JMX name of its own
+        // (two contexts starting at the same moment can both find the default name free and clash).
         return TestServices.main(url, Map.of("exports.instance-id", instance, "exports.parallel-exports", "2",
+                "camel.main.name", "animal-exports-" + instance,
                 "partners.petfinder.host", "127.0.0.1", "partners.petfinder.port", Integer.toString(ftp.port()),
                 "partners.petrescue.base-url", petrescue.baseUrl()));
     }
