@@ -9,6 +9,10 @@ import java.util.Map;
 /**
  * Steps through a feed's files for the upload loop of routes/ftp-feed.camel.yaml: each pass puts the next file's
  * bytes in the body, its name in CamelFileName and its destination in the uploadUri header.
+ *
+ * <p>Files that go to the same directory go over one login: the upload endpoint stays connected between them and
+ * disconnects after the last one ({@code disconnectOnBatchComplete}, see {@link PartnerEndpoints#uploadUri}), which
+ * this step marks with the exchange property CamelBatchComplete. A failed upload disconnects at once.
  */
 public class FeedUploads {
 
@@ -29,5 +33,7 @@ public class FeedUploads {
         exchange.getMessage().setHeader("feedFilePath", file.path());
         exchange.getMessage().setHeader("uploadUri",
                 endpoints.uploadUri((String) account.get("partner_code"), account, file.directory()));
+        boolean lastInDirectory = index == files.size() - 1 || !files.get(index + 1).directory().equals(file.directory());
+        exchange.setProperty(Exchange.BATCH_COMPLETE, lastInDirectory);
     }
 }

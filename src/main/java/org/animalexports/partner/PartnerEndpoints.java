@@ -55,7 +55,8 @@ public class PartnerEndpoints {
                 .append('?').append(atomic)
                 .append("&username=").append(raw(account.get("username")))
                 .append("&password=").append(raw(account.get("secret")))
-                .append("&binary=true&autoCreate=true&disconnect=true&maximumReconnectAttempts=0")
+                // One login for the files of a feed that share a directory: FeedUploads marks the last of them.
+                .append("&binary=true&autoCreate=true&disconnectOnBatchComplete=true&maximumReconnectAttempts=0")
                 .append("&throwExceptionOnConnectFailed=true")
                 .append("&connectTimeout=").append(settings.connectTimeoutMillis());
         if (transport == PartnerConfig.Transport.sftp) {

@@ -47,6 +47,23 @@ class AdoptapetFeedTest extends ExportTestSupport {
     }
 
     @Test
+    void bothFilesGoOverOneLoginThatIsClosedAfterTheLastFile() throws InterruptedException {
+        db.org(1).insert();
+        db.account(1, "adoptapet", "AAP1", AAP_USER, AAP_PASSWORD).insert();
+        db.animal(1, 1).insert();
+
+        runCycle();
+
+        assertThat(ftp().files(AAP_USER)).containsExactly("import.cfg", "pets.csv");
+        assertThat(ftp().logins()).isEqualTo(1);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (ftp().openSessions() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(ftp().openSessions()).as("control connections left open after the feed").isZero();
+    }
+
+    @Test
     void onlyAvailableAnimalsAreListed() {
         orgWithBothPartners(1);
         db.animal(1, 1).insert();

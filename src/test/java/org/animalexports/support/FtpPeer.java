@@ -41,6 +41,7 @@ public final class FtpPeer implements AutoCloseable {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new ArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger openSessions = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long roundTripMillis;
 
     /** A fault to inject on the next command of that name: an FTP reply code, or 0 to drop the connection. */
@@ -69,6 +70,11 @@ public final class FtpPeer implements AutoCloseable {
         return logins.get();
     }
 
+    /** How many control connections are open now: a client that is done has closed its own. */
+    public int openSessions() {
+        return openSessions.get();
+    }
+
     public FtpPeer() {
         try {
             root = Files.createTempDirectory("ftp-peer");
@@ -87,6 +93,18 @@ public final class FtpPeer implements AutoCloseable {
             users = new PropertiesUserManagerFactory().createUserManager();
             factory.setUserManager(users);
             factory.setFtplets(new java.util.HashMap<>(Map.of("log", new DefaultFtplet() {
+                @Override
+                public FtpletResult onConnect(FtpSession session) {
+                    openSessions.incrementAndGet();
+                    return FtpletResult.DEFAULT;
+                }
+
+                @Override
+                public FtpletResult onDisconnect(FtpSession session) {
+                    openSessions.decrementAndGet();
+                    return FtpletResult.DEFAULT;
+                }
+
                 @Override
                 public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
                     RoundTrip.pause(roundTripMillis);
