@@ -14,6 +14,7 @@ import org.animalexports.database.DemoData;
 import org.animalexports.database.SqlSteps;
 import org.animalexports.feed.FeedBuilder;
 import org.animalexports.feed.FeedUploads;
+import org.animalexports.feed.OrganisationFeeds;
 import org.animalexports.partner.PartnerConfigLoader;
 import org.animalexports.partner.PartnerEndpoints;
 import org.animalexports.partner.PartnerRegistry;
@@ -92,6 +93,7 @@ public class ExportsConfiguration implements CamelConfiguration {
         DescriptionEnricher descriptions = new DescriptionEnricher();
         registry.bind("feedBuilder", new FeedBuilder(partners, descriptions, clock));
         registry.bind("feedUploads", new FeedUploads(endpoints));
+        registry.bind("organisationFeeds", new OrganisationFeeds());
         registry.bind("feedSchedule", new FeedSchedule(partners, clock));
         registry.bind("failureReport", new FailureReport());
         registry.bind("cycleSummary", new CycleSummary());

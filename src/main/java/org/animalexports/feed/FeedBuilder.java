@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Builds one organisation's feed for one FTP partner from the rows of routes/sql/select-feed-animals.sql,
- * following the partner's file layout. An animal that cannot be mapped is left out and reported; the rest go out.
+ * Builds one organisation's feed for one FTP partner from the rows of routes/sql/select-feed-animals.sql (the
+ * organisation's animals for all its FTP partners: those deselected for this one are left out), following the
+ * partner's file layout. An animal that cannot be mapped is left out and reported; the rest go out.
  *
  * <p>In: body = the animal rows, property {@code account} = the partner account row (with its organisation).
  * Out: body = the feed files; headers {@code feedHash}, {@code feedBytes}, {@code listedCount},
@@ -39,6 +40,7 @@ public class FeedBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedBuilder.class);
     private static final Pattern SAFE_PATH_PART = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern COMMA = Pattern.compile(",");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PartnerRegistry partners;
@@ -84,6 +86,9 @@ public class FeedBuilder {
             contents.add(content);
         }
         for (Map<String, Object> row : rows) {
+            if (deselectedFor(row, partner.code())) {
+                continue; // deselected for this partner: leaving it out removes it there, and only there
+            }
             AnimalRecord animal = AnimalRecord.fromRow(row);
             if (partner.statuses().partnerStatus(animal.status()) == null) {
                 continue; // not listed in this status: leaving it out removes it at the partner
@@ -121,6 +126,20 @@ public class FeedBuilder {
             files.add(file);
         }
         return new Feed(files, listings, rejections, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** Whether the row's {@code deselected_for} (comma-separated partner codes) names this partner. */
+    static boolean deselectedFor(Map<String, Object> row, String partnerCode) {
+        Object deselected = row.get("deselected_for");
+        if (deselected == null || deselected.toString().isEmpty()) {
+            return false;
+        }
+        for (String code : COMMA.split(deselected.toString())) {
+            if (code.equals(partnerCode)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> cells(PartnerConfig.FeedFileLayout layout, Map<String, String> values, PartnerConfig partner)

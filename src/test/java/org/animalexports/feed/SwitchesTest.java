@@ -1,12 +1,18 @@
 package org.animalexports.feed;
 
 import org.animalexports.support.ExportTestSupport;
+import org.apache.camel.api.management.ManagedCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The switches of SPEC section 1, each on and off, as the FTP partners see them. */
 class SwitchesTest extends ExportTestSupport {
+
+    @Override
+    protected boolean useJmx() {
+        return true; // the feed's processor statistics count the reads of an organisation's animals
+    }
 
     @Test
     void partnerSwitchOffMeansThatPartnerGetsNoFeed() {
@@ -53,10 +59,17 @@ class SwitchesTest extends ExportTestSupport {
 
         assertThat(ids(petfinderRows())).containsExactly("1");
         assertThat(ids(adoptapetRows())).containsExactly("1", "2");
+        assertThat(animalReads()).as("the organisation's animals read once for both feeds").isEqualTo(1);
 
         db.exec("update animal_partner_accounts set selected = true where animal_id = 2");
         runCycle();
         assertThat(ids(petfinderRows())).containsExactly("1", "2");
+    }
+
+    /** How many times the FTP feeds have read an organisation's animals so far. */
+    private long animalReads() {
+        return context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
+                .getManagedProcessor("select-feed-animals").getExchangesTotal();
     }
 
     @Test
