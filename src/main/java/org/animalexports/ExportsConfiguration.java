@@ -11,6 +11,7 @@ import org.animalexports.api.SyncTurn;
 import org.animalexports.api.RetryAfter;
 import org.animalexports.database.Database;
 import org.animalexports.database.DemoData;
+import org.animalexports.database.PlainRows;
 import org.animalexports.database.SqlSteps;
 import org.animalexports.feed.FeedBuilder;
 import org.animalexports.feed.FeedUploads;
@@ -88,6 +89,8 @@ public class ExportsConfiguration implements CamelConfiguration {
 
         registry.bind("database", database);
         registry.bind("dataSource", database.dataSource());
+        // Autowired into camel-sql: rows as plain maps (see PlainRows).
+        registry.bind("plainRows", new PlainRows());
         registry.bind("partners", partners);
         registry.bind("partnerEndpoints", endpoints);
         DescriptionEnricher descriptions = new DescriptionEnricher();

@@ -18,6 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlStepsTest extends ExportTestSupport {
 
     @Test
+    void rowsArePlainMapsInColumnOrder() {
+        db.org(1).insert();
+        Object rows = template.requestBody("sql:select id as org_id, name, 7 as seven from organizations?"
+                + "outputType=SelectList", (Object) null);
+
+        assertThat(rows).asList().singleElement().isInstanceOf(java.util.LinkedHashMap.class);
+        java.util.Map<?, ?> row = (java.util.Map<?, ?>) ((List<?>) rows).get(0);
+        assertThat(row.keySet().stream().map(Object::toString).toList()).containsExactly("org_id", "name", "seven");
+    }
+
+    @Test
     void countsTheParametersTheDriverBinds() {
         assertThat(SqlSteps.count("select 1")).isZero();
         assertThat(SqlSteps.count("update t set a = ? where b = ? and c = cast(? as int)")).isEqualTo(3);
