@@ -86,30 +86,7 @@ public class FeedBuilder {
             contents.add(content);
         }
         for (Map<String, Object> row : rows) {
-            if (deselectedFor(row, partner.code())) {
-                continue; // deselected for this partner: leaving it out removes it there, and only there
-            }
-            AnimalRecord animal = AnimalRecord.fromRow(row);
-            if (partner.statuses().partnerStatus(animal.status()) == null) {
-                continue; // not listed in this status: leaving it out removes it at the partner
-            }
-            try {
-                Map<String, String> values = ListingValues.of(animal, org, partner, descriptions, today);
-                StringBuilder animalRows = new StringBuilder();
-                List<String> built = new ArrayList<>();
-                for (PartnerConfig.FeedFileLayout layout : layouts) {
-                    built.add(layout.importCfgFor() == null ? CsvRow.of(cells(layout, values, partner)) : "");
-                }
-                for (int i = 0; i < layouts.size(); i++) {
-                    contents.get(i).append(built.get(i));
-                    animalRows.append(built.get(i));
-                }
-                listings.add(new Listing(animal.id(), sha256(animalRows.toString()).substring(0, 16), animalRows.toString()));
-            } catch (MappingException e) {
-                LOG.warn("Animal {} of organisation {} left out of the {} feed: field {}: {}",
-                        animal.id(), org.id(), partner.code(), e.field(), e.problem());
-                rejections.add(new Rejection(animal.id(), e.field(), e.problem()));
-            }
+            add(row, partner, org, today, layouts, contents, listings, rejections);
         }
 
         List<FeedFile> files = new ArrayList<>();
@@ -126,6 +103,40 @@ public class FeedBuilder {
             files.add(file);
         }
         return new Feed(files, listings, rejections, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * One animal's rows appended to the feed's files, or its rejection noted. A method of its own rather than the
+     * body of the loop in {@link #build(Map, List)}: as the loop's body, the JIT compiler compiled the whole loop
+     * on the stack (OSR) three times in the benchmark's first cycle, 0.4 to 0.5 s of compiler time each.
+     */
+    private void add(Map<String, Object> row, PartnerConfig partner, OrgProfile org, LocalDate today,
+                     List<PartnerConfig.FeedFileLayout> layouts, List<StringBuilder> contents, List<Listing> listings,
+                     List<Rejection> rejections) {
+        if (deselectedFor(row, partner.code())) {
+            return; // deselected for this partner: leaving it out removes it there, and only there
+        }
+        AnimalRecord animal = AnimalRecord.fromRow(row);
+        if (partner.statuses().partnerStatus(animal.status()) == null) {
+            return; // not listed in this status: leaving it out removes it at the partner
+        }
+        try {
+            Map<String, String> values = ListingValues.of(animal, org, partner, descriptions, today);
+            StringBuilder animalRows = new StringBuilder();
+            List<String> built = new ArrayList<>();
+            for (PartnerConfig.FeedFileLayout layout : layouts) {
+                built.add(layout.importCfgFor() == null ? CsvRow.of(cells(layout, values, partner)) : "");
+            }
+            for (int i = 0; i < layouts.size(); i++) {
+                contents.get(i).append(built.get(i));
+                animalRows.append(built.get(i));
+            }
+            listings.add(new Listing(animal.id(), sha256(animalRows.toString()).substring(0, 16), animalRows.toString()));
+        } catch (MappingException e) {
+            LOG.warn("Animal {} of organisation {} left out of the {} feed: field {}: {}",
+                    animal.id(), org.id(), partner.code(), e.field(), e.problem());
+            rejections.add(new Rejection(animal.id(), e.field(), e.problem()));
+        }
     }
 
     /** Whether the row's {@code deselected_for} (comma-separated partner codes) names this partner. */
