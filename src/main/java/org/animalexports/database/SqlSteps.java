@@ -3,13 +3,22 @@ package org.animalexports.database;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.RuntimeExchangeException;
 import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
 import org.apache.camel.component.sql.SqlEndpoint;
 import org.apache.camel.component.sql.SqlHelper;
 import org.apache.camel.spi.EndpointStrategy;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Prepares every {@code sql:} step of the routes once, when its endpoint is created, for what camel-sql would
@@ -19,12 +28,15 @@ import java.sql.SQLException;
  * the PostgreSQL driver answers that with an extra round trip in which the server parses and describes the
  * statement again: half of PostgreSQL's CPU in the benchmark, one such trip per push;</li>
  * <li>the query with its named parameters turned into {@code ?}: camel-sql runs its regular expressions over the
- * whole query text on every call (5 % of the JVM's time in the API part of the benchmark).</li>
+ * whole query text on every call (5 % of the JVM's time in the API part of the benchmark);</li>
+ * <li>the named parameters themselves, in order, each {@code ${...}} one as a Simple expression: camel-sql finds
+ * them again with a regular expression on every call, looks each expression up in the Simple language's cache,
+ * and converts the body to a map once per parameter (5 % of the API part's samples after the two fixes above).</li>
  * </ul>
  *
- * <p>Both are what camel-sql itself computes: the query as it resolves it (a {@code file:} query read,
- * placeholders replaced), named parameters replaced by its own strategy; the count is then the {@code ?} the driver
- * binds, outside quotes and comments. A step whose query depends on the message ({@code :#in:} lists, the query
+ * <p>All three are what camel-sql itself computes: the query as it resolves it (a {@code file:} query read,
+ * placeholders replaced), named parameters replaced by its own strategy and found with its own pattern; the count is
+ * then the {@code ?} the driver binds, outside quotes and comments. A step whose query depends on the message ({@code :#in:} lists, the query
  * taken from the message) keeps camel-sql's own way, as does a step with no parameters. A wrong count cannot pass
  * silently: camel-sql fails the call with "Number of parameters mismatch".
  */
@@ -50,7 +62,7 @@ public class SqlSteps implements EndpointStrategy {
                     if (count > 0) {
                         sql.setParametersCount(count);
                         sql.setPrepareStatementStrategy(new PreparedOnce(sql.getSeparator(), query,
-                                sql.isAllowNamedParameters(), prepared));
+                                sql.isAllowNamedParameters(), prepared).withParameters(context));
                     }
                 }
             } catch (Exception e) {
@@ -61,14 +73,21 @@ public class SqlSteps implements EndpointStrategy {
     }
 
     /**
-     * camel-sql's own strategy, with the step's query prepared once. Another query text (a CamelSqlQuery header)
-     * is prepared the usual way.
+     * camel-sql's own strategy, with the step's query prepared once and, once {@link #withParameters} has run, its
+     * named parameters read once. Another query text (a CamelSqlQuery header) is prepared the usual way.
      */
     static final class PreparedOnce extends DefaultSqlPrepareStatementStrategy {
+
+        /** camel-sql's own pattern for a named parameter, once its placeholder {@code #} is turned into {@code ?}. */
+        private static final Pattern NAMED = Pattern.compile(
+                "\\:\\?((in\\:(\\w+|\\$\\{[^\\}]+\\}|\\$simple\\{[^\\}]+\\}))|(\\w+|\\$\\{[^\\}]+\\}|\\$simple\\{[^\\}]+\\}))");
+        private static final String MISSING
+                = "Cannot find key [%s] in message body or headers to use when setting named parameter in query [%s]";
 
         private final String query;
         private final boolean allowNamedParameters;
         private final String prepared;
+        private List<Parameter> parameters;
 
         PreparedOnce(char separator, String query, boolean allowNamedParameters, String prepared) {
             super(separator);
@@ -77,12 +96,93 @@ public class SqlSteps implements EndpointStrategy {
             this.prepared = prepared;
         }
 
+        /**
+         * Reads the query's named parameters once. Left as camel-sql does it: a query without named parameters, and
+         * one whose parameters nest braces ({@code ${array[${index}]}}), which camel-sql's pattern does not end
+         * where the parameter ends.
+         */
+        PreparedOnce withParameters(CamelContext context) {
+            if (!allowNamedParameters) {
+                return this;
+            }
+            List<Parameter> found = new ArrayList<>();
+            Matcher matcher = NAMED.matcher(query);
+            while (matcher.find()) {
+                String name = matcher.group(1);
+                if (name.startsWith("in:") || name.chars().filter(c -> c == '{').count()
+                        != name.chars().filter(c -> c == '}').count()) {
+                    return this;
+                }
+                boolean simple = (name.startsWith("${") || name.startsWith("$simple{")) && name.endsWith("}");
+                found.add(new Parameter(name, simple ? context.resolveLanguage("simple").createExpression(name) : null));
+            }
+            parameters = found.isEmpty() ? null : List.copyOf(found);
+            return this;
+        }
+
         @Override
         public String prepareQuery(String sql, boolean allowNamed, Exchange exchange) throws SQLException {
             if (allowNamed == allowNamedParameters && query.equals(sql)) {
                 return prepared;
             }
             return super.prepareQuery(sql, allowNamed, exchange);
+        }
+
+        /**
+         * The parameters' values in order, as camel-sql finds them: a Simple expression evaluated on the exchange
+         * with {@code value} as its body, a plain name looked up in {@code value} as a map, then the headers, then
+         * the variables.
+         */
+        @Override
+        public Iterator<?> createPopulateIterator(String sql, String preparedQuery, int expectedParams,
+                                                  Exchange exchange, Object value) throws SQLException {
+            if (parameters == null || !query.equals(sql)) {
+                return super.createPopulateIterator(sql, preparedQuery, expectedParams, exchange, value);
+            }
+            Object[] values = new Object[parameters.size()];
+            Exchange withBody = null;
+            Map<?, ?> bodyMap = null;
+            for (int i = 0; i < values.length; i++) {
+                Parameter parameter = parameters.get(i);
+                if (parameter.expression() != null) {
+                    if (withBody == null) {
+                        withBody = withBody(exchange, value);
+                    }
+                    values[i] = parameter.expression().evaluate(withBody, Object.class);
+                    continue;
+                }
+                if (bodyMap == null) {
+                    Map<?, ?> map = exchange.getContext().getTypeConverter().tryConvertTo(Map.class, exchange, value);
+                    bodyMap = map == null ? Map.of() : map;
+                }
+                String name = parameter.name();
+                if (bodyMap.containsKey(name)) {
+                    values[i] = bodyMap.get(name);
+                } else if (exchange.getIn().getHeaders().containsKey(name)) {
+                    values[i] = exchange.getIn().getHeader(name);
+                } else if (exchange.getVariables().containsKey(name)) {
+                    values[i] = exchange.getVariables().get(name);
+                } else {
+                    throw new RuntimeExchangeException(String.format(MISSING, name, sql), exchange);
+                }
+            }
+            return Arrays.asList(values).iterator();
+        }
+
+        /**
+         * The exchange whose body is {@code value}: the exchange itself when that is its body (a step's own call),
+         * a copy with that body otherwise (one row of a batch), as camel-sql evaluates it.
+         */
+        private static Exchange withBody(Exchange exchange, Object value) {
+            if (value == null || value == exchange.getIn().getBody()) {
+                return exchange;
+            }
+            Exchange copy = org.apache.camel.support.ExchangeHelper.createCopy(exchange, true);
+            copy.getMessage().setBody(value);
+            return copy;
+        }
+
+        private record Parameter(String name, Expression expression) {
         }
     }
 

@@ -4,11 +4,14 @@ import org.animalexports.support.ExportTestSupport;
 import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
 import org.apache.camel.component.sql.SqlEndpoint;
 import org.apache.camel.component.sql.SqlHelper;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every SQL step of the routes is prepared before its first call: its parameter count (so camel-sql never asks
@@ -51,6 +54,46 @@ class SqlStepsTest extends ExportTestSupport {
         assertThat(once.prepareQuery(query, true, null)).isEqualTo(prepared).contains("a = ?, b = ? where c = ?");
         assertThat(once.prepareQuery("select :?x", true, null)).isEqualTo("select ?");
         assertThat(once.prepareQuery(query, false, null)).isEqualTo(query);
+    }
+
+    @Test
+    void parametersReadOnceHaveTheValuesCamelSqlWouldFind() throws Exception {
+        String query = SqlHelper.resolvePlaceholders("update t set a = :#${header.a}, b = :#b, c = :#${exchangeProperty.c}, "
+                + "d = :#${body[d]}, e = :#e, f = :#f where g = :#${header.missing}", "#");
+        String prepared = new DefaultSqlPrepareStatementStrategy(',').prepareQuery(query, true, null);
+        SqlSteps.PreparedOnce once = new SqlSteps.PreparedOnce(',', query, true, prepared).withParameters(context);
+        DefaultSqlPrepareStatementStrategy camels = new DefaultSqlPrepareStatementStrategy(',');
+
+        Exchange exchange = new DefaultExchange(context);
+        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>(java.util.Map.of("d", 4, "e", "from the body"));
+        exchange.getMessage().setBody(row);
+        exchange.getMessage().setHeader("a", 1);
+        exchange.getMessage().setHeader("b", "two");
+        exchange.getMessage().setHeader("e", "from a header");
+        exchange.setProperty("c", 3L);
+        exchange.setVariable("f", "six");
+
+        List<Object> ours = values(once.createPopulateIterator(query, prepared, 7, exchange, row));
+        assertThat(ours).isEqualTo(values(camels.createPopulateIterator(query, prepared, 7, exchange, row)))
+                .containsExactly(1, "two", 3L, 4, "from the body", "six", null);
+
+        // one row of a batch: the body is that row, not the message's
+        java.util.Map<String, Object> batchRow = java.util.Map.of("d", 40, "e", "row", "b", "row b");
+        assertThat(values(once.createPopulateIterator(query, prepared, 7, exchange, batchRow)))
+                .isEqualTo(values(camels.createPopulateIterator(query, prepared, 7, exchange, batchRow)))
+                .containsExactly(1, "row b", 3L, 40, "row", "six", null);
+
+        exchange.removeVariable("f");
+        assertThatThrownBy(() -> values(once.createPopulateIterator(query, prepared, 7, exchange, row)))
+                .hasMessageContaining("Cannot find key [f] in message body or headers");
+        assertThatThrownBy(() -> values(camels.createPopulateIterator(query, prepared, 7, exchange, row)))
+                .hasMessageContaining("Cannot find key [f] in message body or headers");
+    }
+
+    private static List<Object> values(java.util.Iterator<?> iterator) {
+        List<Object> values = new java.util.ArrayList<>();
+        iterator.forEachRemaining(values::add);
+        return values;
     }
 
     @Test
