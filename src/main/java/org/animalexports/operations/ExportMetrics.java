@@ -25,6 +25,12 @@ public class ExportMetrics {
     private final CamelContext context;
     private final Collection<String> partners;
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+    /**
+     * The meters by name and partner, once registered: Micrometer's builders build and sort the meter's id and look
+     * it up on every call, three times per push.
+     */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
 
     public ExportMetrics(CamelContext context, Collection<String> partners) {
@@ -62,7 +68,13 @@ public class ExportMetrics {
     }
 
     private Counter counter(String name, String partner, String description) {
-        return Counter.builder(name).description(description).tag("partner", partner).register(registry());
+        return counters.computeIfAbsent(name + " " + partner,
+                key -> Counter.builder(name).description(description).tag("partner", partner).register(registry()));
+    }
+
+    private Timer timer(String name, String partner, String description) {
+        return timers.computeIfAbsent(name + " " + partner,
+                key -> Timer.builder(name).description(description).tag("partner", partner).register(registry()));
     }
 
     private static String partner(Exchange exchange) {
@@ -110,14 +122,12 @@ public class ExportMetrics {
                 listed ? "Animals in feeds uploaded or listings pushed" : "Animals removed from a partner").increment();
         Long started = exchange.getProperty("apiCallStartedAt", Long.class);
         if (started != null) {
-            Timer.builder("exports.push.latency").description("Duration of the HTTP call that delivered a change")
-                    .tag("partner", partner).register(registry()).record(Duration.ofNanos(System.nanoTime() - started));
+            timer("exports.push.latency", partner, "Duration of the HTTP call that delivered a change")
+                    .record(Duration.ofNanos(System.nanoTime() - started));
         }
         Object changedAt = exchange.getProperty("changedAt");
         if (changedAt instanceof Date date) {
-            Timer.builder("exports.change.latency")
-                    .description("From the change in the database to the partner's acknowledgement")
-                    .tag("partner", partner).register(registry())
+            timer("exports.change.latency", partner, "From the change in the database to the partner's acknowledgement")
                     .record(Duration.between(date.toInstant(), Instant.now()));
         }
         lastSuccess.put(partner, Instant.now());
