@@ -18,16 +18,13 @@ public class DescriptionEnricher {
 
     private static final String ELLIPSIS = "\u2026";
     private static final int CACHED_TEXTS = 1_024;
-    private static final int CACHED_LENGTH = 3_000; // two generations of 1,024: at most about 25 MB held
+    private static final int CACHED_LENGTH = 3_000; // at most about 12 MB held
 
     /**
-     * Recent descriptions as plain text, in two generations: when the newer is full, it becomes the older and the
-     * older is dropped. The same description is converted for every partner close together in time (both feeds of
-     * an organisation, both API partners of an animal), but with eight organisations in flight, clearing a single
-     * map when it filled dropped many before their second use.
+     * Recent descriptions as plain text. The same description is converted for every partner close together in
+     * time (both feeds of an organisation, both API partners of an animal): this saves most of the regex passes.
      */
-    private volatile Map<String, String> recentPlainText = new ConcurrentHashMap<>();
-    private volatile Map<String, String> olderPlainText = Map.of();
+    private final Map<String, String> recentPlainText = new ConcurrentHashMap<>();
 
     public String describe(AnimalRecord animal, OrgProfile org, PartnerConfig partner) throws MappingException {
         PartnerConfig.DescriptionRules rules = partner.description();
@@ -58,22 +55,13 @@ public class DescriptionEnricher {
         if (description == null || description.length() > CACHED_LENGTH) {
             return HtmlText.toPlainText(description);
         }
-        Map<String, String> recent = recentPlainText;
-        String known = recent.get(description);
-        if (known == null) {
-            known = olderPlainText.get(description);
-        }
+        String known = recentPlainText.get(description);
         if (known != null) {
             return known;
         }
         String plain = HtmlText.toPlainText(description);
-        if (recent.size() >= CACHED_TEXTS) {
-            synchronized (this) {
-                if (recentPlainText == recent) {
-                    olderPlainText = recent;
-                    recentPlainText = new ConcurrentHashMap<>();
-                }
-            }
+        if (recentPlainText.size() >= CACHED_TEXTS) {
+            recentPlainText.clear();
         }
         recentPlainText.put(description, plain);
         return plain;
