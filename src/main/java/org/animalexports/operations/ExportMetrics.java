@@ -127,8 +127,9 @@ public class ExportMetrics {
         }
         Object changedAt = exchange.getProperty("changedAt");
         if (changedAt instanceof Date date) {
-            timer("exports.change.latency", partner, "From the change in the database to the partner's acknowledgement")
-                    .record(Duration.between(date.toInstant(), Instant.now()));
+            String description = "From the change in the database to the partner's acknowledgement";
+            Duration sinceChange = Duration.between(date.toInstant(), Instant.now());
+            timer("exports.change.latency", partner, description).record(sinceChange);
         }
         lastSuccess.put(partner, Instant.now());
     }

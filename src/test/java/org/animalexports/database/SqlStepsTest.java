@@ -1,14 +1,18 @@
 package org.animalexports.database;
 
 import org.animalexports.support.ExportTestSupport;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
 import org.apache.camel.component.sql.SqlEndpoint;
 import org.apache.camel.component.sql.SqlHelper;
-import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,8 +30,8 @@ class SqlStepsTest extends ExportTestSupport {
         Object rows = template.requestBody("sql:select id as org_id, name, 7 as seven from organizations?"
                 + "outputType=SelectList", (Object) null);
 
-        assertThat(rows).asList().singleElement().isInstanceOf(java.util.LinkedHashMap.class);
-        java.util.Map<?, ?> row = (java.util.Map<?, ?>) ((List<?>) rows).get(0);
+        assertThat(rows).asList().singleElement().isInstanceOf(LinkedHashMap.class);
+        Map<?, ?> row = (Map<?, ?>) ((List<?>) rows).get(0);
         assertThat(row.keySet().stream().map(Object::toString).toList()).containsExactly("org_id", "name", "seven");
     }
 
@@ -58,14 +62,14 @@ class SqlStepsTest extends ExportTestSupport {
 
     @Test
     void parametersReadOnceHaveTheValuesCamelSqlWouldFind() throws Exception {
-        String query = SqlHelper.resolvePlaceholders("update t set a = :#${header.a}, b = :#b, c = :#${exchangeProperty.c}, "
-                + "d = :#${body[d]}, e = :#e, f = :#f where g = :#${header.missing}", "#");
+        String query = SqlHelper.resolvePlaceholders("update t set a = :#${header.a}, b = :#b, "
+                + "c = :#${exchangeProperty.c}, d = :#${body[d]}, e = :#e, f = :#f where g = :#${header.missing}", "#");
         String prepared = new DefaultSqlPrepareStatementStrategy(',').prepareQuery(query, true, null);
         SqlSteps.PreparedOnce once = new SqlSteps.PreparedOnce(',', query, true, prepared).withParameters(context);
         DefaultSqlPrepareStatementStrategy camels = new DefaultSqlPrepareStatementStrategy(',');
 
         Exchange exchange = new DefaultExchange(context);
-        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>(java.util.Map.of("d", 4, "e", "from the body"));
+        Map<String, Object> row = new LinkedHashMap<>(Map.of("d", 4, "e", "from the body"));
         exchange.getMessage().setBody(row);
         exchange.getMessage().setHeader("a", 1);
         exchange.getMessage().setHeader("b", "two");
@@ -78,7 +82,7 @@ class SqlStepsTest extends ExportTestSupport {
                 .containsExactly(1, "two", 3L, 4, "from the body", "six", null);
 
         // one row of a batch: the body is that row, not the message's
-        java.util.Map<String, Object> batchRow = java.util.Map.of("d", 40, "e", "row", "b", "row b");
+        Map<String, Object> batchRow = Map.of("d", 40, "e", "row", "b", "row b");
         assertThat(values(once.createPopulateIterator(query, prepared, 7, exchange, batchRow)))
                 .isEqualTo(values(camels.createPopulateIterator(query, prepared, 7, exchange, batchRow)))
                 .containsExactly(1, "row b", 3L, 40, "row", "six", null);
@@ -90,8 +94,8 @@ class SqlStepsTest extends ExportTestSupport {
                 .hasMessageContaining("Cannot find key [f] in message body or headers");
     }
 
-    private static List<Object> values(java.util.Iterator<?> iterator) {
-        List<Object> values = new java.util.ArrayList<>();
+    private static List<Object> values(Iterator<?> iterator) {
+        List<Object> values = new ArrayList<>();
         iterator.forEachRemaining(values::add);
         return values;
     }
