@@ -40,8 +40,7 @@ import java.util.regex.Pattern;
  * placeholders replaced), named parameters replaced by its own strategy and found with its own pattern; the count
  * is then the {@code ?} the driver binds, outside quotes and comments. A step whose query depends on the message
  * ({@code :#in:} lists, the query taken from the message) keeps camel-sql's own way, as does a step with no
- * parameters. A wrong count cannot pass
- * silently: camel-sql fails the call with "Number of parameters mismatch".
+ * parameters. A wrong count cannot pass silently: camel-sql fails the call with "Number of parameters mismatch".
  */
 public class SqlSteps implements EndpointStrategy {
 
