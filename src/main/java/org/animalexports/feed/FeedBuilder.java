@@ -1,6 +1,6 @@
 package org.animalexports.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.animalexports.animal.AnimalRecord;
 import org.animalexports.animal.DescriptionEnricher;
@@ -14,6 +14,8 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -54,22 +57,30 @@ public class FeedBuilder {
     }
 
     @SuppressWarnings("unchecked")
-    public void build(Exchange exchange) throws JsonProcessingException {
+    public void build(Exchange exchange) throws IOException {
         Map<String, Object> account = exchange.getProperty("account", Map.class);
         List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
-        Feed feed = build(account, rows == null ? List.of() : rows);
+        OrganisationFeeds.Animals kept = exchange.getProperty(OrganisationFeeds.ANIMALS, OrganisationFeeds.Animals.class);
+        Feed feed = rows == null ? build(account, List.of())
+                : kept != null && kept.getRows() == rows ? build(account, rows, kept::record)
+                : build(account, rows);
         exchange.getMessage().setBody(feed.files());
         exchange.getMessage().setHeader("feedHash", feed.contentHash());
         exchange.getMessage().setHeader("feedBytes", feed.bytes());
         exchange.getMessage().setHeader("listedCount", feed.listings().size());
         exchange.getMessage().setHeader("rejectedCount", feed.rejections().size());
-        exchange.getMessage().setHeader("listingsJson", JSON.writeValueAsString(feed.listings()));
+        exchange.getMessage().setHeader("listingsJson", listingsJson(feed.listings()));
         exchange.getMessage().setHeader("rejectionsJson", JSON.writeValueAsString(feed.rejections()));
         exchange.getMessage().setHeader("listedIds",
                 feed.listings().stream().map(l -> Long.toString(l.id())).collect(Collectors.joining(",")));
     }
 
     public Feed build(Map<String, Object> account, List<Map<String, Object>> rows) {
+        return build(account, rows, index -> AnimalRecord.fromRow(rows.get(index)));
+    }
+
+    /** @param records the row at an index as a record (the organisation's feeds share what an earlier one read) */
+    private Feed build(Map<String, Object> account, List<Map<String, Object>> rows, IntFunction<AnimalRecord> records) {
         PartnerConfig partner = partners.get((String) account.get("partner_code"));
         OrgProfile org = OrgProfile.fromRow(account);
         LocalDate today = LocalDate.now(clock);
@@ -85,8 +96,10 @@ public class FeedBuilder {
             }
             contents.add(content);
         }
-        for (Map<String, Object> row : rows) {
-            add(row, partner, org, today, layouts, contents, listings, rejections);
+        for (int i = 0; i < rows.size(); i++) {
+            if (!deselectedFor(rows.get(i), partner.code())) { // deselected: leaving it out removes it there, and only there
+                add(records.apply(i), partner, org, today, layouts, contents, listings, rejections);
+            }
         }
 
         List<FeedFile> files = new ArrayList<>();
@@ -110,13 +123,9 @@ public class FeedBuilder {
      * body of the loop in {@link #build(Map, List)}: as the loop's body, the JIT compiler compiled the whole loop
      * on the stack (OSR) three times in the benchmark's first cycle, 0.4 to 0.5 s of compiler time each.
      */
-    private void add(Map<String, Object> row, PartnerConfig partner, OrgProfile org, LocalDate today,
+    private void add(AnimalRecord animal, PartnerConfig partner, OrgProfile org, LocalDate today,
                      List<PartnerConfig.FeedFileLayout> layouts, List<StringBuilder> contents, List<Listing> listings,
                      List<Rejection> rejections) {
-        if (deselectedFor(row, partner.code())) {
-            return; // deselected for this partner: leaving it out removes it there, and only there
-        }
-        AnimalRecord animal = AnimalRecord.fromRow(row);
         if (partner.statuses().partnerStatus(animal.status()) == null) {
             return; // not listed in this status: leaving it out removes it at the partner
         }
@@ -137,6 +146,26 @@ public class FeedBuilder {
                     animal.id(), org.id(), partner.code(), e.field(), e.problem());
             rejections.add(new Rejection(animal.id(), e.field(), e.problem()));
         }
+    }
+
+    /**
+     * The listings as the JSON array routes/sql/record-feed-listings.sql reads ({@code id}, {@code hash}, {@code row}),
+     * written straight to a generator: Jackson's binding of the records was a third of writing it.
+     */
+    static String listingsJson(List<Listing> listings) throws IOException {
+        StringWriter out = new StringWriter(listings.size() * 512 + 2);
+        try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
+            generator.writeStartArray();
+            for (Listing listing : listings) {
+                generator.writeStartObject();
+                generator.writeNumberField("id", listing.id());
+                generator.writeStringField("hash", listing.hash());
+                generator.writeStringField("row", listing.row());
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
+        }
+        return out.toString();
     }
 
     /** Whether the row's {@code deselected_for} (comma-separated partner codes) names this partner. */
