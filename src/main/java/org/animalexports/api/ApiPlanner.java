@@ -146,6 +146,6 @@ public class ApiPlanner {
     }
 
     static String text(JsonNode node) {
-        return node == null ? "" : JsonText.of(node);
+        return node == null ? "" : node.toString();
     }
 }
