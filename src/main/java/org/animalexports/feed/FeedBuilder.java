@@ -1,6 +1,6 @@
 package org.animalexports.feed;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.animalexports.animal.AnimalRecord;
 import org.animalexports.animal.DescriptionEnricher;
@@ -14,8 +14,6 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,7 +55,7 @@ public class FeedBuilder {
     }
 
     @SuppressWarnings("unchecked")
-    public void build(Exchange exchange) throws IOException {
+    public void build(Exchange exchange) throws JsonProcessingException {
         Map<String, Object> account = exchange.getProperty("account", Map.class);
         List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
         OrganisationFeeds.Animals kept = exchange.getProperty(OrganisationFeeds.ANIMALS, OrganisationFeeds.Animals.class);
@@ -69,7 +67,7 @@ public class FeedBuilder {
         exchange.getMessage().setHeader("feedBytes", feed.bytes());
         exchange.getMessage().setHeader("listedCount", feed.listings().size());
         exchange.getMessage().setHeader("rejectedCount", feed.rejections().size());
-        exchange.getMessage().setHeader("listingsJson", listingsJson(feed.listings()));
+        exchange.getMessage().setHeader("listingsJson", JSON.writeValueAsString(feed.listings()));
         exchange.getMessage().setHeader("rejectionsJson", JSON.writeValueAsString(feed.rejections()));
         exchange.getMessage().setHeader("listedIds",
                 feed.listings().stream().map(l -> Long.toString(l.id())).collect(Collectors.joining(",")));
@@ -146,26 +144,6 @@ public class FeedBuilder {
                     animal.id(), org.id(), partner.code(), e.field(), e.problem());
             rejections.add(new Rejection(animal.id(), e.field(), e.problem()));
         }
-    }
-
-    /**
-     * The listings as the JSON array routes/sql/record-feed-listings.sql reads ({@code id}, {@code hash}, {@code row}),
-     * written straight to a generator: Jackson's binding of the records was a third of writing it.
-     */
-    static String listingsJson(List<Listing> listings) throws IOException {
-        StringWriter out = new StringWriter(listings.size() * 512 + 2);
-        try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
-            generator.writeStartArray();
-            for (Listing listing : listings) {
-                generator.writeStartObject();
-                generator.writeNumberField("id", listing.id());
-                generator.writeStringField("hash", listing.hash());
-                generator.writeStringField("row", listing.row());
-                generator.writeEndObject();
-            }
-            generator.writeEndArray();
-        }
-        return out.toString();
     }
 
     /** Whether the row's {@code deselected_for} (comma-separated partner codes) names this partner. */
