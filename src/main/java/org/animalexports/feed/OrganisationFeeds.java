@@ -88,7 +88,8 @@ public class OrganisationFeeds {
 
         /**
          * The row at {@code index} of {@link #getRows()} as a record, read from the row the first time a feed asks
-         * (reading a row was 6 % of the FTP part in the benchmark, done once per FTP partner before).
+         * (reading a row was 6 % of the FTP part in the benchmark, done once per FTP partner before). The feeds run
+         * one after the other; were two to race, a row would be read twice, and a record is immutable.
          */
         public AnimalRecord record(int index) {
             AnimalRecord[] known = records;
