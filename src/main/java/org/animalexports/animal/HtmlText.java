@@ -113,28 +113,32 @@ public final class HtmlText {
             if (end < 0) {
                 continue;
             }
-            String entity = s.substring(at + 1, end - 1);
-            String replacement = switch (entity) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                case "nbsp" -> " ";
-                case "ndash" -> "\u2013";
-                case "mdash" -> "\u2014";
-                case "hellip" -> "\u2026";
-                case "rsquo" -> "\u2019";
-                case "lsquo" -> "\u2018";
-                case "rdquo" -> "\u201d";
-                case "ldquo" -> "\u201c";
-                default -> numeric(entity, s.substring(at, end));
-            };
+            String replacement = entity(s.substring(at + 1, end - 1), s.substring(at, end));
             out.append(s, done, at).append(replacement);
             done = end;
             at = end - 1;
         }
         return done == 0 ? s : out.append(s, done, s.length()).toString();
+    }
+
+    /** What an entity ({@code amp}, {@code #160}, {@code #x2014}) stands for; an unknown name stays as written. */
+    static String entity(String entity, String written) {
+        return switch (entity) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            case "nbsp" -> " ";
+            case "ndash" -> "\u2013";
+            case "mdash" -> "\u2014";
+            case "hellip" -> "\u2026";
+            case "rsquo" -> "\u2019";
+            case "lsquo" -> "\u2018";
+            case "rdquo" -> "\u201d";
+            case "ldquo" -> "\u201c";
+            default -> numeric(entity, written);
+        };
     }
 
     /**

@@ -103,48 +103,15 @@ class HtmlTextTest {
         return out.toString();
     }
 
+    /** The expression's matches, each replaced as HtmlText replaces an entity (the names did not change). */
     private static String decodeEntities(String s) {
         Matcher m = ENTITY.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String entity = m.group(1);
-            String replacement = switch (entity) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                case "nbsp" -> " ";
-                case "ndash" -> "\u2013";
-                case "mdash" -> "\u2014";
-                case "hellip" -> "\u2026";
-                case "rsquo" -> "\u2019";
-                case "lsquo" -> "\u2018";
-                case "rdquo" -> "\u201d";
-                case "ldquo" -> "\u201c";
-                default -> numeric(entity, m.group());
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            m.appendReplacement(out, Matcher.quoteReplacement(HtmlText.entity(m.group(1), m.group())));
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static String numeric(String entity, String original) {
-        if (!entity.startsWith("#")) {
-            return original;
-        }
-        try {
-            int codePoint = entity.startsWith("#x") || entity.startsWith("#X")
-                    ? Integer.parseInt(entity.substring(2), 16)
-                    : Integer.parseInt(entity.substring(1));
-            if (!Character.isValidCodePoint(codePoint) || codePoint == 0) {
-                return "";
-            }
-            return new String(Character.toChars(codePoint));
-        } catch (NumberFormatException e) {
-            return original;
-        }
     }
 
     private static String escaped(String s) {
