@@ -15,13 +15,14 @@ public class ApiCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Removes every header but Camel's own (names starting with "Camel", in any case, as Camel's patterns match). */
-    public void dropInternalHeaders(Exchange exchange) {
-        exchange.getMessage().getHeaders().keySet().removeIf(name -> !name.regionMatches(true, 0, "Camel", 0, 5));
-    }
-
+    /**
+     * Puts the prepared request on the message: its method, the partner file's headers and the body. Every other
+     * header goes first, but Camel's own (names starting with "Camel", in any case, as Camel's patterns match). One
+     * step rather than two: each step costs every call its share of Camel's routing.
+     */
     @SuppressWarnings("unchecked")
     public void request(Exchange exchange) {
+        exchange.getMessage().getHeaders().keySet().removeIf(name -> !name.regionMatches(true, 0, "Camel", 0, 5));
         exchange.setProperty("apiCallStartedAt", System.nanoTime());
         // The component's own enum: a String here costs a type-converter search on every call.
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD,
