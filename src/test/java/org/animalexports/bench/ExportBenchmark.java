@@ -269,6 +269,25 @@ public final class ExportBenchmark {
         System.out.print(breakdown);
         System.out.println("where PostgreSQL spent the full cycle (pg_stat_statements, planning and execution time):");
         System.out.print(statements);
+        String summary = System.getProperty("bench.summary", "");
+        if (!summary.isBlank()) {
+            Map<String, Double> figures = new TreeMap<>();
+            figures.put("animals", (double) animals);
+            figures.put("cycle.seconds", cycleSeconds);
+            figures.put("cycle.ftp.seconds", ftpSeconds);
+            figures.put("cycle.api.seconds", cycleSeconds - ftpSeconds);
+            figures.put("cycle.cpu.service", cycleCpuUsed.jvmByThread().getOrDefault("service", 0.0));
+            figures.put("cycle.cpu.jit", cycleCpuUsed.jvmByThread().getOrDefault("JIT compiler", 0.0));
+            figures.put("cycle.cpu.postgres", cycleCpuUsed.postgres());
+            figures.put("warm.seconds", warmSeconds);
+            figures.put("warm.cpu.service", warmCpuUsed.jvmByThread().getOrDefault("service", 0.0));
+            figures.put("repeat.seconds", repeatSeconds);
+            figures.put("floors.seconds", floor + apiFloor.seconds());
+            figures.put("heap.peak.mb", (double) (peakHeap / 1024 / 1024));
+            figures.put("pushes", (double) pushes);
+            figures.put("feeds", (double) feeds);
+            ScalingBenchmark.write(Path.of(summary), figures);
+        }
         System.exit(0);
     }
 
