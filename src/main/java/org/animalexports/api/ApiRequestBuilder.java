@@ -30,7 +30,9 @@ public class ApiRequestBuilder {
     /** A request's body as the export state keeps it: rendered with the credential blanked. */
     public Rendered payload(PartnerConfig partner, PartnerConfig.ApiRequest request, Map<String, Object> values)
             throws MappingException {
-        return Rendered.of(templates.body(request.body(), withoutSecret(values), partner));
+        // Blanking the credential copies the values: only for a body that names it.
+        Map<String, Object> kept = templates.names(request.body()).contains("secret") ? withoutSecret(values) : values;
+        return Rendered.of(templates.body(request.body(), kept, partner));
     }
 
     /** The values with the credential blanked. */
@@ -44,14 +46,19 @@ public class ApiRequestBuilder {
      * What identifies a listing's content: the request without credentials and without the partner's own id.
      *
      * @param payload the request's {@link #payload}; reused when the body does not name the partner's id, so the
-     *                body is rendered and written out once instead of twice
+     *                body is rendered and written out once instead of twice (and the values are copied to blank the
+     *                credential and the id only where the body or the path names them)
      */
     public String fingerprint(PartnerConfig partner, PartnerConfig.ApiRequest request, Map<String, Object> values,
                               Rendered payload) throws MappingException {
-        Map<String, Object> neutral = withoutSecret(values);
-        neutral.put("partner_ref", null);
-        String body = values.get("partner_ref") == null || !templates.names(request.body()).contains("partner_ref")
-                ? payload.text() : ApiPlanner.text(templates.body(request.body(), neutral, partner));
+        boolean bodyNamesRef = values.get("partner_ref") != null && templates.names(request.body()).contains("partner_ref");
+        boolean pathNamesEither = templates.uses(request.path(), "secret") || templates.uses(request.path(), "partner_ref");
+        Map<String, Object> neutral = values;
+        if (bodyNamesRef || pathNamesEither) {
+            neutral = withoutSecret(values);
+            neutral.put("partner_ref", null);
+        }
+        String body = bodyNamesRef ? ApiPlanner.text(templates.body(request.body(), neutral, partner)) : payload.text();
         return request.method() + " " + templates.path(request.path(), neutral, partner) + " " + body;
     }
 

@@ -74,6 +74,16 @@ public final class RequestTemplates {
         });
     }
 
+    /** Whether a text template (a path, a header's value) has a placeholder for this value. */
+    public boolean uses(String template, String name) {
+        for (Object part : parsed(template).parts()) {
+            if (part instanceof Spec spec && spec.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A path template; every value is URL-encoded as one path segment. */
     public String path(String template, Map<String, Object> values, PartnerConfig partner) throws MappingException {
         StringBuilder out = new StringBuilder();
