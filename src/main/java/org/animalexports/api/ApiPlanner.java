@@ -8,17 +8,14 @@ import org.animalexports.animal.MappingException;
 import org.animalexports.animal.OrgProfile;
 import org.animalexports.partner.PartnerConfig;
 import org.animalexports.partner.PartnerRegistry;
+import org.animalexports.state.ContentHash;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -137,12 +134,7 @@ public class ApiPlanner {
     }
 
     private static String hash(String fingerprint) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(fingerprint.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.sha256(fingerprint, 32);
     }
 
     static String text(JsonNode node) {

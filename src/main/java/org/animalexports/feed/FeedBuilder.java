@@ -10,13 +10,13 @@ import org.animalexports.animal.OrgProfile;
 import org.animalexports.partner.PartnerConfig;
 import org.animalexports.partner.PartnerRegistry;
 import org.animalexports.partner.ValueMaps;
+import org.animalexports.state.ContentHash;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ public class FeedBuilder {
         }
 
         List<FeedFile> files = new ArrayList<>();
-        MessageDigest digest = digest();
+        MessageDigest digest = ContentHash.newDigest();
         for (int i = 0; i < layouts.size(); i++) {
             PartnerConfig.FeedFileLayout layout = layouts.get(i);
             String text = layout.importCfgFor() != null
@@ -138,7 +138,8 @@ public class FeedBuilder {
                 contents.get(i).append(built.get(i));
                 animalRows.append(built.get(i));
             }
-            listings.add(new Listing(animal.id(), sha256(animalRows.toString()).substring(0, 16), animalRows.toString()));
+            String rows = animalRows.toString();
+            listings.add(new Listing(animal.id(), ContentHash.sha256(rows, 16), rows));
         } catch (MappingException e) {
             LOG.warn("Animal {} of organisation {} left out of the {} feed: field {}: {}",
                     animal.id(), org.id(), partner.code(), e.field(), e.problem());
@@ -195,17 +196,5 @@ public class FeedBuilder {
         }
         int slash = path.lastIndexOf('/');
         return slash < 0 ? new FeedFile("", path, content) : new FeedFile(path.substring(0, slash), path.substring(slash + 1), content);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String s) {
-        return HexFormat.of().formatHex(digest().digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }
