@@ -1,6 +1,5 @@
 package org.animalexports.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.animalexports.animal.AnimalRecord;
 import org.animalexports.animal.DescriptionEnricher;
 import org.animalexports.animal.ListingValues;
@@ -135,9 +134,5 @@ public class ApiPlanner {
 
     private static String hash(String fingerprint) {
         return ContentHash.sha256(fingerprint, 32);
-    }
-
-    static String text(JsonNode node) {
-        return node == null ? "" : node.toString();
     }
 }

@@ -58,7 +58,7 @@ public class ApiRequestBuilder {
             neutral = withoutSecret(values);
             neutral.put("partner_ref", null);
         }
-        String body = bodyNamesRef ? ApiPlanner.text(templates.body(request.body(), neutral, partner)) : payload.text();
+        String body = bodyNamesRef ? JsonText.of(templates.body(request.body(), neutral, partner)) : payload.text();
         return request.method() + " " + templates.path(request.path(), neutral, partner) + " " + body;
     }
 
@@ -66,7 +66,7 @@ public class ApiRequestBuilder {
     public record Rendered(JsonNode body, String text) {
 
         public static Rendered of(JsonNode body) {
-            return new Rendered(body, ApiPlanner.text(body));
+            return new Rendered(body, JsonText.of(body));
         }
     }
 
