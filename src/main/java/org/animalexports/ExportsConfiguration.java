@@ -30,6 +30,7 @@ import org.animalexports.state.Instance;
 import org.animalexports.state.RemovalGuard;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.impl.engine.DefaultRuntimeEndpointRegistry;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -52,6 +53,13 @@ public class ExportsConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         Registry registry = context.getRegistry();
+
+        // Camel adds its runtime endpoint registry whenever the statistics level is Extended, whatever
+        // camel.main.endpoint-runtime-statistics-enabled says; this one follows that key (application.properties).
+        DefaultRuntimeEndpointRegistry endpointStatistics = new DefaultRuntimeEndpointRegistry();
+        endpointStatistics.setEnabled(Boolean.parseBoolean(
+                properties.resolveProperty("camel.main.endpoint-runtime-statistics-enabled").orElse("false")));
+        context.setRuntimeEndpointRegistry(endpointStatistics);
 
         PartnerRegistry partners = new PartnerRegistry(
                 new PartnerConfigLoader().loadAll(Path.of(required(properties, "exports.partner-config-dir"))),

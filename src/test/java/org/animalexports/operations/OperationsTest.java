@@ -3,6 +3,7 @@ package org.animalexports.operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.animalexports.support.ExportTestSupport;
+import org.apache.camel.spi.RuntimeEndpointRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -127,6 +128,20 @@ class OperationsTest extends ExportTestSupport {
         assertThat(routes.path("value").toString()).contains("ftp-feed").contains("api-push");
         JsonNode denied = json.readTree(get("/observe/jolokia/exec/com.sun.management:type=DiagnosticCommand/vmFlags").body());
         assertThat(denied.path("error").asText()).contains("forbidden");
+    }
+
+    @Test
+    void endpointRuntimeStatisticsStayOffAsApplicationPropertiesSay() throws Exception {
+        // Extended statistics (for Hawtio) would bring Camel's registry in, counting every message to every URI.
+        assertThat(context.getManagementStrategy().getManagementAgent().getStatisticsLevel().isExtended()).isTrue();
+        RuntimeEndpointRegistry registry = context.getRuntimeEndpointRegistry();
+        assertThat(registry.isEnabled()).isFalse();
+        petfinderAccount();
+        db.animal(1, 1).insert();
+        runCycle();
+
+        assertThat(ids(petfinderRows())).containsExactly("1");
+        assertThat(registry.getEndpointStatistics()).isEmpty();
     }
 
     private void petfinderAccount() {
