@@ -1,5 +1,5 @@
 select count(*) as listed_now,
-       count(*) filter (where st.animal_id <> all (cast(string_to_array(:#${header.listedIds}, ',') as bigint[])))
+       count(*) filter (where st.animal_id <> all (cast(:#${header.listedIds} as bigint[])))
            as would_remove,
        (select h.status from held_feeds h
          where h.org_id = :#${header.orgId} and h.partner_code = :#${header.partnerCode}

@@ -1,7 +1,10 @@
+-- The feed's listings and rejections come as arrays in the same order (FeedBuilder): an animal's id, hash and rows.
 with sent as (
-    select * from jsonb_to_recordset(cast(:#${header.listingsJson} as jsonb)) as s(id bigint, hash text, row text)
+    select * from unnest(cast(:#${header.listedIds} as bigint[]), cast(:#${header.listedHashes} as text[]),
+                         cast(:#${header.listedRows} as text[])) as s(id, hash, row)
 ), refused as (
-    select * from jsonb_to_recordset(cast(:#${header.rejectionsJson} as jsonb)) as r(id bigint, field text, message text)
+    select * from unnest(cast(:#${header.rejectedIds} as bigint[]), cast(:#${header.rejectedFields} as text[]),
+                         cast(:#${header.rejectedMessages} as text[])) as r(id, field, message)
 ), listed as (
     insert into animal_export_state (animal_id, partner_code, org_id, state, payload_hash, payload, last_sent_at,
                                      last_error, last_error_at, updated_at)
