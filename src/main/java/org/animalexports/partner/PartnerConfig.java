@@ -41,7 +41,12 @@ public record PartnerConfig(
     }
 
     /** Where the partner is; sftpPort is used by accounts that switch to sftp (default 22). */
-    public record Endpoint(String host, Integer port, Boolean passiveMode, String baseUrl, Integer sftpPort) {
+    /**
+     * Where the partner is. {@code stepwise}: true for a file server that takes only plain file names in uploads, so
+     * the upload changes into each directory first; unset or false: paths are sent as they are, fewer commands.
+     */
+    public record Endpoint(String host, Integer port, Boolean passiveMode, String baseUrl, Integer sftpPort,
+                           Boolean stepwise) {
     }
 
     /** What the partner accepts; {@code species}, when given, are the only species it lists. */

@@ -61,6 +61,7 @@ public class PartnerRegistry {
         Integer port = properties.apply(prefix + "port").map(p -> parsePort(config.code(), p)).orElse(endpoint.port());
         String baseUrl = properties.apply(prefix + "base-url").orElse(endpoint.baseUrl());
         Boolean passive = properties.apply(prefix + "passive-mode").map(Boolean::parseBoolean).orElse(endpoint.passiveMode());
+        Boolean stepwise = properties.apply(prefix + "stepwise").map(Boolean::parseBoolean).orElse(endpoint.stepwise());
         Integer sftpPort = properties.apply(prefix + "sftp-port").map(p -> parsePort(config.code(), p)).orElse(endpoint.sftpPort());
         PartnerConfig.Transport transport = properties.apply(prefix + "protocol")
                 .map(p -> parseTransport(config.code(), p)).orElse(config.transport());
@@ -70,7 +71,7 @@ public class PartnerRegistry {
             statuses = new PartnerConfig.Statuses(statuses.listed(), statuses.adopted(), Boolean.parseBoolean(sendAdopted.get()));
         }
         return new PartnerConfig(config.code(), config.name(), transport,
-                new PartnerConfig.Endpoint(host, port, passive, baseUrl, sftpPort), config.capabilities(), statuses,
+                new PartnerConfig.Endpoint(host, port, passive, baseUrl, sftpPort, stepwise), config.capabilities(), statuses,
                 config.description(), config.feed(), config.maps(), config.breeds(), config.api());
     }
 

@@ -61,7 +61,7 @@ class PetfinderFeedTest extends ExportTestSupport {
         runCycle();
 
         List<String> petfinder = ftp().log().stream().filter(l -> l.startsWith(PF_USER + " ")).toList();
-        assertThat(petfinder).containsExactly(PF_USER + " STOR NJ94.csv.uploading", PF_USER + " RNTO import/NJ94.csv");
+        assertThat(petfinder).containsExactly(PF_USER + " STOR import/NJ94.csv.uploading", PF_USER + " RNTO import/NJ94.csv");
         assertThat(ftp().files(PF_USER)).containsExactly("import/NJ94.csv");
     }
 
