@@ -256,6 +256,8 @@ public final class ExportBenchmark {
         System.out.printf("CPU in the full cycle        %6.1f s JVM (service + peers) + %.1f s PostgreSQL, of %.1f s (%d cores x cycle)%n",
                 cycleCpuUsed.jvm(), cycleCpuUsed.postgres(), cycleSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
         System.out.printf("JVM CPU by thread            %s%n", seconds(cycleCpuUsed.jvmByThread()));
+        System.out.printf("CPU stolen by the host       %6s   (in the full cycle; the warm first cycle %s, the floors %s: the less, the more"
+                + " these figures compare with other runs')%n", stolen(cycleCpuUsed), stolen(warmCpuUsed), stolen(floorCpuUsed));
         System.out.printf("PostgreSQL CPU by process    %s%n", seconds(cycleCpuUsed.postgresByProcess()));
         System.out.printf("change -> partner latency  p50 %s  p95 %s  p99 %s  (%d of %d deliveries, poll %s ms)%n",
                 pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.size(), expected,
@@ -279,6 +281,7 @@ public final class ExportBenchmark {
             figures.put("cycle.cpu.service", cycleCpuUsed.jvmByThread().getOrDefault("service", 0.0));
             figures.put("cycle.cpu.jit", cycleCpuUsed.jvmByThread().getOrDefault("JIT compiler", 0.0));
             figures.put("cycle.cpu.postgres", cycleCpuUsed.postgres());
+            figures.put("cycle.cpu.stolen", cycleCpuUsed.stolen());
             figures.put("warm.seconds", warmSeconds);
             figures.put("warm.cpu.service", warmCpuUsed.jvmByThread().getOrDefault("service", 0.0));
             figures.put("repeat.seconds", repeatSeconds);
@@ -629,6 +632,10 @@ public final class ExportBenchmark {
         }
     }
 
+    private static String stolen(CpuSpan.Used used) {
+        return used.stolen() < 0 ? "unknown" : String.format("%.1f s", used.stolen());
+    }
+
     /**
      * The heap's limit (-Xmx). Not Runtime.maxMemory() nor the heap usage's max: with the throughput collector
      * both leave out a survivor space, and the heap in use showed above them.
@@ -639,9 +646,11 @@ public final class ExportBenchmark {
     }
 
     /** The CPU the JVM (by thread kind) and PostgreSQL (by process kind) use from {@link #start} to {@link #end}. */
-    private record CpuSpan(double jvmBefore, Map<String, ThreadCpu> threadsBefore, Map<String, Double> postgresBefore) {
+    private record CpuSpan(double jvmBefore, Map<String, ThreadCpu> threadsBefore, Map<String, Double> postgresBefore,
+                           double stolenBefore) {
 
-        record Used(double jvm, Map<String, Double> jvmByThread, Map<String, Double> postgresByProcess) {
+        /** @param stolen what the hypervisor gave to other machines of the cores' time (-1: not known) */
+        record Used(double jvm, Map<String, Double> jvmByThread, Map<String, Double> postgresByProcess, double stolen) {
 
             double postgres() {
                 return postgresByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -649,12 +658,28 @@ public final class ExportBenchmark {
         }
 
         static CpuSpan start() {
-            return new CpuSpan(jvmCpuSeconds(), jvmThreadCpuSeconds(), postgresCpuSeconds());
+            return new CpuSpan(jvmCpuSeconds(), jvmThreadCpuSeconds(), postgresCpuSeconds(), stolenSeconds());
         }
 
         Used end() {
             double jvm = jvmCpuSeconds() - jvmBefore;
-            return new Used(jvm, jvmCpuByThread(threadsBefore, jvm), minus(postgresCpuSeconds(), postgresBefore));
+            double stolen = stolenSeconds();
+            return new Used(jvm, jvmCpuByThread(threadsBefore, jvm), minus(postgresCpuSeconds(), postgresBefore),
+                    stolen < 0 || stolenBefore < 0 ? -1 : stolen - stolenBefore);
+        }
+    }
+
+    /**
+     * Steal time of all cores so far, from /proc/stat (Linux; -1 elsewhere): on a virtual machine, the time its cores
+     * waited while the host ran others. The same work takes longer the more is stolen, so figures of two runs compare
+     * only where little was.
+     */
+    private static double stolenSeconds() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return cpu.length > 8 && cpu[0].equals("cpu") ? Long.parseLong(cpu[8]) / 100.0 : -1; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

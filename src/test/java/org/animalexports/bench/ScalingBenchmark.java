@@ -89,6 +89,7 @@ public final class ScalingBenchmark {
         row(out, "  the service's CPU", "cycle.cpu.service", "s", small, large);
         row(out, "  the JIT compiler's CPU", "cycle.cpu.jit", "s", small, large);
         row(out, "  PostgreSQL's CPU", "cycle.cpu.postgres", "s", small, large);
+        row(out, "  CPU stolen by the host", "cycle.cpu.stolen", "s", small, large);
         row(out, "first export again, warm JVM", "warm.seconds", "s", small, large);
         row(out, "  the service's CPU", "warm.cpu.service", "s", small, large);
         row(out, "repeat full cycle", "repeat.seconds", "s", small, large);
