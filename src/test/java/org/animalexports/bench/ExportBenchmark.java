@@ -287,6 +287,10 @@ public final class ExportBenchmark {
             figures.put("repeat.seconds", repeatSeconds);
             figures.put("floors.seconds", floor + apiFloor.seconds());
             figures.put("heap.peak.mb", (double) (peakHeap / 1024 / 1024));
+            if (!sorted.isEmpty()) {
+                figures.put("latency.p95.seconds", sorted.get(Math.min(sorted.size() - 1,
+                        (int) Math.ceil(0.95 * sorted.size()) - 1)) / 1000.0);
+            }
             figures.put("pushes", (double) pushes);
             figures.put("feeds", (double) feeds);
             ScalingBenchmark.write(Path.of(summary), figures);

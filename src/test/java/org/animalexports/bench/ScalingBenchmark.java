@@ -29,34 +29,42 @@ public final class ScalingBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<int[]> sizes = sizes(System.getProperty("bench.scaling", ""));
-        List<String> jvm = new ArrayList<>();
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!option.startsWith("-Dbench.animals=") && !option.startsWith("-Dbench.orgs=")
-                    && !option.startsWith("-Dbench.scaling") && !option.startsWith("-XX:StartFlightRecording")) {
-                jvm.add(option);
-            }
-        }
         List<Map<String, Double>> runs = new ArrayList<>();
         for (int[] size : sizes) {
-            Path summary = Path.of("target", "bench-scaling-" + size[0] + ".properties");
-            Files.deleteIfExists(summary);
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvm);
-            command.add("-Dbench.animals=" + size[0]);
-            command.add("-Dbench.orgs=" + size[1]);
-            command.add("-Dbench.summary=" + summary);
-            command.add("-classpath");
-            command.add(System.getProperty("java.class.path"));
-            command.add(ExportBenchmark.class.getName());
             System.out.printf("%n== scaling run: %,d animals over %,d organisations, in a new JVM ==%n", size[0], size[1]);
-            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-            if (exit != 0 || !Files.exists(summary)) {
-                throw new IllegalStateException("the benchmark at " + size[0] + " animals failed (exit " + exit + ")");
-            }
-            runs.add(read(summary));
+            runs.add(runInNewJvm(size[0], size[1], Path.of("target", "bench-scaling-" + size[0] + ".properties")));
         }
         System.out.print(table(runs.get(0), runs.get(runs.size() - 1)));
+    }
+
+    /**
+     * One {@link ExportBenchmark} run in a JVM of its own, with this JVM's options but the size, the modes and a JFR
+     * recording (which the runs would write over each other's); its report goes to this one's output.
+     *
+     * @return the run's figures, as it left them in {@code summary}
+     */
+    static Map<String, Double> runInNewJvm(int animals, int orgs, Path summary) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!option.startsWith("-Dbench.animals=") && !option.startsWith("-Dbench.orgs=")
+                    && !option.startsWith("-Dbench.scaling") && !option.startsWith("-Dbench.runs")
+                    && !option.startsWith("-XX:StartFlightRecording")) {
+                command.add(option);
+            }
+        }
+        command.add("-Dbench.animals=" + animals);
+        command.add("-Dbench.orgs=" + orgs);
+        command.add("-Dbench.summary=" + summary);
+        command.add("-classpath");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ExportBenchmark.class.getName());
+        Files.deleteIfExists(summary);
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0 || !Files.exists(summary)) {
+            throw new IllegalStateException("the benchmark at " + animals + " animals failed (exit " + exit + ")");
+        }
+        return read(summary);
     }
 
     /** "10000/100,100000/1000", or empty (or Maven's "true" for a bare -Dbench.scaling) for those two. */
