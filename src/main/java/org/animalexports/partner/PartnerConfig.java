@@ -40,10 +40,10 @@ public record PartnerConfig(
         IMPORT_CFG
     }
 
-    /** Where the partner is; sftpPort is used by accounts that switch to sftp (default 22). */
     /**
-     * Where the partner is. {@code stepwise}: true for a file server that takes only plain file names in uploads, so
-     * the upload changes into each directory first; unset or false: paths are sent as they are, fewer commands.
+     * Where the partner is; sftpPort is used by accounts that switch to sftp (default 22). {@code stepwise}: true
+     * for a file server that takes only plain file names in uploads, so the upload changes into each directory
+     * first; unset or false: paths are sent as they are, fewer commands.
      */
     public record Endpoint(String host, Integer port, Boolean passiveMode, String baseUrl, Integer sftpPort,
                            Boolean stepwise) {

@@ -58,7 +58,7 @@ public class PartnerEndpoints {
                 // One login for the files of a feed that share a directory: FeedUploads marks the last of them.
                 .append("&binary=true&autoCreate=true&disconnectOnBatchComplete=true&maximumReconnectAttempts=0")
                 // Paths in the commands (STOR import/x.csv) rather than a CWD there and back around each command,
-                // unless the partner's server needs it; no NOOP before each command: the connection was opened
+                // unless the partner's server needs it; no NOOP before each file: the connection was opened
                 // for this feed, and a failed command is retried whole. A Petfinder upload takes 18 commands instead of 22.
                 .append("&stepwise=").append(Boolean.TRUE.equals(endpoint.stepwise()))
                 .append("&sendNoop=false")
