@@ -18,6 +18,7 @@ import org.animalexports.feed.FeedUploads;
 import org.animalexports.feed.OrganisationFeeds;
 import org.animalexports.partner.PartnerConfigLoader;
 import org.animalexports.partner.PartnerEndpoints;
+import org.animalexports.partner.ReplacingFtpComponent;
 import org.animalexports.partner.PartnerRegistry;
 import org.animalexports.operations.DatabaseHealthCheck;
 import org.animalexports.operations.ExportMetrics;
@@ -101,6 +102,8 @@ public class ExportsConfiguration implements CamelConfiguration {
         registry.bind("plainRows", new PlainRows());
         registry.bind("partners", partners);
         registry.bind("partnerEndpoints", endpoints);
+        // Feed uploads over plain FTP rename over the previous file without listing the directory first.
+        context.addComponent("ftp", new ReplacingFtpComponent());
         DescriptionEnricher descriptions = new DescriptionEnricher();
         registry.bind("feedBuilder", new FeedBuilder(partners, descriptions, clock));
         registry.bind("feedUploads", new FeedUploads(endpoints));

@@ -36,6 +36,15 @@ public class PartnerEndpoints {
         // is deleted only once the new one is written (Camel's default deletes it before the upload starts), so a
         // failed upload leaves the partner the feed it had, and the gap without a file is one command long.
         String atomic = "tempFileName=${file:name}.uploading&fileExist=Override&eagerDeleteTargetFile=false";
+        // An account may use another file transport than its partner's default (ftps or sftp instead of ftp).
+        PartnerConfig.Transport transport = account.get("protocol") == null ? partner.transport()
+                : PartnerConfig.Transport.valueOf(account.get("protocol").toString());
+        if (previewDir == null && transport == PartnerConfig.Transport.ftp) {
+            // The same over plain FTP without the listings Camel takes before the upload and before the rename (a
+            // data connection each): the ftp component's client renames over the previous file itself, deleting it
+            // first where the server will not (ReplacingFtpComponent, ReplacingFtpClient).
+            atomic = "tempFileName=${file:name}.uploading&fileExist=TryRename";
+        }
         if (previewDir != null) {
             Path dir = previewDir.resolve(partnerCode).resolve("org-" + account.get("org_id"));
             if (!directory.isEmpty()) {
@@ -44,9 +53,6 @@ public class PartnerEndpoints {
             return "file:" + dir.toAbsolutePath() + "?" + atomic + "&autoCreate=true";
         }
         PartnerConfig.Endpoint endpoint = partner.endpoint();
-        // An account may use another file transport than its partner's default (ftps or sftp instead of ftp).
-        PartnerConfig.Transport transport = account.get("protocol") == null ? partner.transport()
-                : PartnerConfig.Transport.valueOf(account.get("protocol").toString());
         String scheme = transport.name();
         int port = transport == PartnerConfig.Transport.sftp && partner.transport() != PartnerConfig.Transport.sftp
                 ? (endpoint.sftpPort() == null ? 22 : endpoint.sftpPort()) : endpoint.port();
@@ -59,7 +65,8 @@ public class PartnerEndpoints {
                 .append("&binary=true&autoCreate=true&disconnectOnBatchComplete=true&maximumReconnectAttempts=0")
                 // Paths in the commands (STOR import/x.csv) rather than a CWD there and back around each command,
                 // unless the partner's server needs it; no NOOP before each file: the connection was opened
-                // for this feed, and a failed command is retried whole. A Petfinder upload takes 18 commands instead of 22.
+                // for this feed, and a failed command is retried whole. A first Petfinder upload takes 11 commands
+                // and one data connection (22 commands and three data connections with Camel's defaults).
                 .append("&stepwise=").append(Boolean.TRUE.equals(endpoint.stepwise()))
                 .append("&sendNoop=false")
                 .append("&throwExceptionOnConnectFailed=true")

@@ -41,6 +41,8 @@ public final class FtpPeer implements AutoCloseable {
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new ArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
+    /** Commands received, by "login COMMAND" ("? USER" before the login is known): counts, not a log, for load. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> commands = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger openSessions = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long roundTripMillis;
 
@@ -109,6 +111,8 @@ public final class FtpPeer implements AutoCloseable {
                 public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
                     RoundTrip.pause(roundTripMillis);
                     String command = request.getCommand().toUpperCase();
+                    commands.computeIfAbsent((session.getUser() == null ? "?" : session.getUser().getName()) + " " + command,
+                            k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                     if (command.equals("PASS")) {
                         logins.incrementAndGet();
                     }
@@ -132,15 +136,14 @@ public final class FtpPeer implements AutoCloseable {
                 }
 
 
+                /** Logs the uploads and renames the server completed: a refused one gets a reply of 300 and above. */
                 @Override
-                public FtpletResult onUploadEnd(FtpSession session, FtpRequest request) {
-                    log.add(session.getUser().getName() + " STOR " + request.getArgument());
-                    return FtpletResult.DEFAULT;
-                }
-
-                @Override
-                public FtpletResult onRenameEnd(FtpSession session, FtpRequest request) throws FtpException {
-                    log.add(session.getUser().getName() + " RNTO " + request.getArgument());
+                public FtpletResult afterCommand(FtpSession session, FtpRequest request,
+                                                 org.apache.ftpserver.ftplet.FtpReply reply) {
+                    String command = request.getCommand().toUpperCase();
+                    if ((command.equals("STOR") || command.equals("RNTO")) && reply != null && reply.getCode() < 300) {
+                        log.add(session.getUser().getName() + " " + command + " " + request.getArgument());
+                    }
                     return FtpletResult.DEFAULT;
                 }
             })));
@@ -244,11 +247,17 @@ public final class FtpPeer implements AutoCloseable {
         }
     }
 
-    /** The uploads (STOR) and renames (RNTO) the server completed, in order: "login STOR name". */
+    /** The uploads (STOR) and renames (RNTO) the server completed, in order: "login STOR name"; injected faults. */
     public List<String> log() {
         synchronized (log) {
             return List.copyOf(log);
         }
+    }
+
+    /** How many commands of this name (PASV, NLST, DELE, ...) the login sent since the start or the last reset. */
+    public int commands(String user, String command) {
+        var count = commands.get(user + " " + command);
+        return count == null ? 0 : count.get();
     }
 
     public long uploads(String user) {
@@ -258,6 +267,7 @@ public final class FtpPeer implements AutoCloseable {
     /** Forgets the log and every login's files (the logins stay). */
     public void reset() {
         log.clear();
+        commands.clear();
         logins.set(0);
         synchronized (faults) {
             faults.clear();
