@@ -122,7 +122,9 @@ public final class ScalingBenchmark {
         double a = small.getOrDefault(key, Double.NaN);
         double b = large.getOrDefault(key, Double.NaN);
         String value = unit.equals("MB") ? "%9.0f %-2s" : "%9.1f %-2s";
-        out.append(String.format("%-38s " + value + " " + value + " %8.2f x%n", label, a, unit, b, unit, b / a));
+        // A figure that was nothing at the small size (steal, say) has no ratio.
+        String grew = a > 0 ? String.format("%8.2f x", b / a) : String.format("%10s", "-");
+        out.append(String.format("%-38s " + value + " " + value + " %s%n", label, a, unit, b, unit, grew));
     }
 
     /** Used by {@link ExportBenchmark} to leave a run's figures for this class. */

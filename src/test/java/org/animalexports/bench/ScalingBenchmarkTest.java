@@ -35,6 +35,10 @@ class ScalingBenchmarkTest {
                 .containsPattern("first full cycle, cold JVM +17\\.2 s +75\\.5 s +4\\.39 x")
                 .containsPattern("first cycle per 1,000 animals +1\\.72 s +0\\.76 s")
                 .contains("cost grows linearly or better: the first cycle took 4.39 x as long cold and 6.81 x warm");
+        Map<String, Double> stolen = new HashMap<>(large);
+        small.put("cycle.cpu.stolen", 0.0);
+        stolen.put("cycle.cpu.stolen", 0.3);
+        assertThat(ScalingBenchmark.table(small, stolen)).containsPattern("CPU stolen by the host +0\\.0 s +0\\.3 s +-\n");
         assertThat(ScalingBenchmark.table(small, figures(100_000, 190.0, 54.5)))
                 .contains("cost grows faster than the animals: the first cycle took 11.05 x as long cold");
     }
