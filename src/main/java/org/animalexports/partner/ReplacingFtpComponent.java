@@ -6,6 +6,7 @@ import org.apache.camel.component.file.remote.FtpComponent;
 import org.apache.camel.component.file.remote.FtpConfiguration;
 import org.apache.camel.component.file.remote.FtpEndpoint;
 import org.apache.camel.component.file.remote.FtpUtils;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPFile;
 
@@ -18,7 +19,7 @@ import java.util.Map;
  * uploads of accounts that have the same login, at the same time). Builds the endpoint as FtpComponent does.
  * The annotation names it for Camel, which reads ftp's option configurers by that name.
  */
-@org.apache.camel.spi.annotations.Component("ftp")
+@Component("ftp")
 public class ReplacingFtpComponent extends FtpComponent {
 
     @Override
