@@ -32,19 +32,18 @@ public class PartnerEndpoints {
     /** Where a feed file goes; the file name itself travels in the CamelFileName header. */
     public String uploadUri(String partnerCode, Map<String, Object> account, String directory) {
         PartnerConfig partner = partners.get(partnerCode);
-        // Written under a temporary name, then renamed, so the partner never reads half a file. The previous file
-        // is deleted only once the new one is written (Camel's default deletes it before the upload starts), so a
-        // failed upload leaves the partner the feed it had, and the gap without a file is one command long.
-        String atomic = "tempFileName=${file:name}.uploading&fileExist=Override&eagerDeleteTargetFile=false";
         // An account may use another file transport than its partner's default (ftps or sftp instead of ftp).
         PartnerConfig.Transport transport = account.get("protocol") == null ? partner.transport()
                 : PartnerConfig.Transport.valueOf(account.get("protocol").toString());
-        if (previewDir == null && transport == PartnerConfig.Transport.ftp) {
-            // The same over plain FTP without the listings Camel takes before the upload and before the rename (a
-            // data connection each): the ftp component's client renames over the previous file itself, deleting it
-            // first where the server will not (ReplacingFtpComponent, ReplacingFtpClient).
-            atomic = "tempFileName=${file:name}.uploading&fileExist=TryRename";
-        }
+        // Written under a temporary name, then renamed, so the partner never reads half a file. The previous file
+        // is deleted only once the new one is written (Camel's default deletes it before the upload starts), so a
+        // failed upload leaves the partner the feed it had, and the gap without a file is one command long. Over
+        // plain FTP without the listings Camel takes before the upload and before the rename (a data connection
+        // each): the ftp component's client renames over the previous file itself, deleting it first where the
+        // server will not (ReplacingFtpComponent, ReplacingFtpClient).
+        String replace = previewDir == null && transport == PartnerConfig.Transport.ftp ? "fileExist=TryRename"
+                : "fileExist=Override&eagerDeleteTargetFile=false";
+        String atomic = "tempFileName=${file:name}.uploading&" + replace;
         if (previewDir != null) {
             Path dir = previewDir.resolve(partnerCode).resolve("org-" + account.get("org_id"));
             if (!directory.isEmpty()) {
