@@ -41,7 +41,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -147,6 +149,7 @@ public final class ExportBenchmark {
         CpuSpan cycleCpu = CpuSpan.start();
         double cycleSeconds = runCycle(camel);
         CpuSpan.Used cycleCpuUsed = cycleCpu.end();
+        Map<String, SortedSet<Integer>> threadNice = jvmThreadNiceValues();
         double ftpSeconds = ftpSeconds(db);
         Map<String, Object> timing = db.query("select "
                 + "count(*) filter (where partner_code in ('petfinder','adoptapet') and outcome = 'delivered') as feeds, "
@@ -256,6 +259,10 @@ public final class ExportBenchmark {
         System.out.printf("CPU in the full cycle        %6.1f s JVM (service + peers) + %.1f s PostgreSQL, of %.1f s (%d cores x cycle)%n",
                 cycleCpuUsed.jvm(), cycleCpuUsed.postgres(), cycleSeconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
         System.out.printf("JVM CPU by thread            %s%n", seconds(cycleCpuUsed.jvmByThread()));
+        System.out.printf("JVM threads' nice values     %s   (the lower, the sooner a thread runs when others wait)%n",
+                threadNice.isEmpty() ? "n/a" : threadNice.entrySet().stream().map(e -> e.getKey() + " "
+                        + e.getValue().stream().map(String::valueOf).collect(Collectors.joining("/")))
+                        .collect(Collectors.joining(", ")));
         System.out.printf("CPU stolen by the host       %6s   (in the full cycle; the warm first cycle %s, the floors %s: the less, the more"
                 + " these figures compare with other runs')%n", stolen(cycleCpuUsed), stolen(warmCpuUsed), stolen(floorCpuUsed));
         System.out.printf("PostgreSQL CPU by process    %s%n", seconds(cycleCpuUsed.postgresByProcess()));
@@ -705,13 +712,7 @@ public final class ExportBenchmark {
             if (stat == null) {
                 continue;
             }
-            String name = stat.name();
-            String kind = name.startsWith("Camel (") || name.startsWith("animal-exports") ? "service"
-                    : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
-                    : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC and VM"
-                    : name.startsWith("pool-") || name.startsWith("NioProcessor") || name.startsWith("NioSocket")
-                    || name.startsWith("HTTP-Dispatch") ? "peers"
-                    : name.startsWith("JFR ") ? "profiler" : null;
+            String kind = threadKind(stat.name());
             if (kind != null) {
                 cpu.put(dir.getFileName().toString(), new ThreadCpu(kind, stat.cpuSeconds()));
             }
@@ -719,8 +720,34 @@ public final class ExportBenchmark {
         return cpu;
     }
 
+    /**
+     * The nice values this JVM's threads run at, by kind (as in {@link #jvmThreadCpuSeconds()}), lowest first: whether
+     * the compiler threads got ahead of the service's. Empty where /proc is not there.
+     */
+    private static Map<String, SortedSet<Integer>> jvmThreadNiceValues() {
+        Map<String, SortedSet<Integer>> nice = new TreeMap<>();
+        for (Path dir : procEntries(Path.of("/proc/self/task"))) {
+            ProcStat stat = ProcStat.read(dir);
+            String kind = stat == null ? null : threadKind(stat.name());
+            if (kind != null) {
+                nice.computeIfAbsent(kind, k -> new TreeSet<>()).add(stat.nice());
+            }
+        }
+        return nice;
+    }
+
     /** One thread's kind and the CPU it used since it started. */
     private record ThreadCpu(String kind, double seconds) {
+    }
+
+    /** A thread's kind by its name, as {@link #jvmThreadCpuSeconds()} describes them; null for the others. */
+    private static String threadKind(String name) {
+        return name.startsWith("Camel (") || name.startsWith("animal-exports") ? "service"
+                : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "JIT compiler"
+                : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC and VM"
+                : name.startsWith("pool-") || name.startsWith("NioProcessor") || name.startsWith("NioSocket")
+                || name.startsWith("HTTP-Dispatch") ? "peers"
+                : name.startsWith("JFR ") ? "profiler" : null;
     }
 
     /**
@@ -788,6 +815,11 @@ public final class ExportBenchmark {
         /** utime + stime, in seconds (USER_HZ 100). */
         double cpuSeconds() {
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        }
+
+        /** The nice value: the lower, the larger the share of the CPU the scheduler gives it when others wait. */
+        int nice() {
+            return Integer.parseInt(fields[16]);
         }
 
         /** cutime + cstime: what children that ended used, in seconds. */
