@@ -1,8 +1,9 @@
 #!/bin/bash
 # Starts the service with the JVM options of README "JVM options". The JIT compiler's threads get a higher priority
-# than the export's own only where this user may raise a thread's priority: as root, or with a nice limit of at
-# least 30 (docker-compose.yml sets it). Elsewhere the JVM would print a warning at each start and change nothing,
-# so the two options are left out.
+# than the export's own only where this process may raise a thread's priority: with a nice limit of at least 30
+# (docker-compose.yml sets it), or as root (a container's root may not without CAP_SYS_NICE or that limit, and the
+# JVM then silently keeps the priorities). Elsewhere the JVM would print a warning at each start and change
+# nothing, so the two options are left out.
 set -e
 priority=()
 nice_limit=$(ulimit -e)
