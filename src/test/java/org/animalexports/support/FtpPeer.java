@@ -4,8 +4,10 @@ import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
+import org.apache.ftpserver.ftplet.DefaultFtpReply;
 import org.apache.ftpserver.ftplet.DefaultFtplet;
 import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpReply;
 import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.ftplet.FtpSession;
 import org.apache.ftpserver.ftplet.FtpletResult;
@@ -27,6 +29,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real FTP server (Apache FtpServer) on 127.0.0.1 standing in for a partner. Each login has its own home
@@ -40,10 +44,10 @@ public final class FtpPeer implements AutoCloseable {
     private final int port;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final List<Fault> faults = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger logins = new AtomicInteger();
     /** Commands received, by "login COMMAND" ("? USER" before the login is known): counts, not a log, for load. */
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> commands = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger openSessions = new java.util.concurrent.atomic.AtomicInteger();
+    private final Map<String, AtomicInteger> commands = new ConcurrentHashMap<>();
+    private final AtomicInteger openSessions = new AtomicInteger();
     private volatile long roundTripMillis;
 
     /** A fault to inject on the next command of that name: an FTP reply code, or 0 to drop the connection. */
@@ -112,7 +116,7 @@ public final class FtpPeer implements AutoCloseable {
                     RoundTrip.pause(roundTripMillis);
                     String command = request.getCommand().toUpperCase();
                     commands.computeIfAbsent((session.getUser() == null ? "?" : session.getUser().getName()) + " " + command,
-                            k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                            k -> new AtomicInteger()).incrementAndGet();
                     if (command.equals("PASS")) {
                         logins.incrementAndGet();
                     }
@@ -131,15 +135,14 @@ public final class FtpPeer implements AutoCloseable {
                         dropMidTransfer(session, request);
                         return FtpletResult.DISCONNECT;
                     }
-                    session.write(new org.apache.ftpserver.ftplet.DefaultFtpReply(fault.reply(), "fault injected by the test"));
+                    session.write(new DefaultFtpReply(fault.reply(), "fault injected by the test"));
                     return FtpletResult.SKIP;
                 }
 
 
                 /** Logs the uploads and renames the server completed: a refused one gets a reply of 300 and above. */
                 @Override
-                public FtpletResult afterCommand(FtpSession session, FtpRequest request,
-                                                 org.apache.ftpserver.ftplet.FtpReply reply) {
+                public FtpletResult afterCommand(FtpSession session, FtpRequest request, FtpReply reply) {
                     String command = request.getCommand().toUpperCase();
                     if ((command.equals("STOR") || command.equals("RNTO")) && reply != null && reply.getCode() < 300) {
                         log.add(session.getUser().getName() + " " + command + " " + request.getArgument());
@@ -162,7 +165,7 @@ public final class FtpPeer implements AutoCloseable {
         if (!request.getCommand().equalsIgnoreCase("STOR")) {
             return;
         }
-        session.write(new org.apache.ftpserver.ftplet.DefaultFtpReply(150, "Opening data connection"));
+        session.write(new DefaultFtpReply(150, "Opening data connection"));
         org.apache.ftpserver.ftplet.FtpFile file = session.getFileSystemView().getFile(request.getArgument());
         try (java.io.OutputStream partial = file.createOutputStream(0)) {
             session.getDataConnection().openConnection().transferFromClient(session, new java.io.OutputStream() {
