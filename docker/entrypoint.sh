@@ -10,4 +10,4 @@ nice_limit=$(ulimit -e)
 if [ "$(id -u)" = 0 ] || [ "$nice_limit" = unlimited ] || [ "$nice_limit" -ge 30 ]; then
     priority=(-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=-10)
 fi
-exec java -XX:+UseParallelGC -XX:MaxInlineLevel=9 "${priority[@]}" -jar /app/animal-exports.jar "$@"
+exec java -XX:+UseParallelGC -XX:MaxInlineLevel=9 -XX:LoopOptsCount=5 "${priority[@]}" -jar /app/animal-exports.jar "$@"
